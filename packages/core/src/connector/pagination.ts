@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Where a request value (page token, offset, page number, filter) is placed. `body` names a
+ * dot path inside a JSON request body (POST search endpoints).
+ */
+export const paramPlacementSchema = z.object({
+  in: z.enum(['query', 'header', 'body']),
+  name: z.string().min(1),
+});
+export type ParamPlacement = z.infer<typeof paramPlacementSchema>;
+
+/** Extra stop signals read from the response body; every paginator also stops on an empty page. */
+export const pageStopSchema = z.object({
+  /** Boolean saying more pages exist, e.g. Stripe's `has_more`. */
+  hasMorePath: z.string().min(1).optional(),
+  /** Total number of records across all pages. */
+  totalPath: z.string().min(1).optional(),
+  /** Total number of pages (page-number pagination). */
+  totalPagesPath: z.string().min(1).optional(),
+});
+export type PageStop = z.infer<typeof pageStopSchema>;
+
+const none = z.object({ type: z.literal('none') });
+
+/** Offset/limit: the next offset is the current one plus the records received. */
+const offset = z.object({
+  type: z.literal('offset'),
+  offset: paramPlacementSchema,
+  limit: paramPlacementSchema,
+  pageSize: z.number().int().positive(),
+  startOffset: z.number().int().nonnegative().optional(),
+  stop: pageStopSchema.optional(),
+});
+
+/** Page number (1-based unless `firstPage` says otherwise). */
+const page = z.object({
+  type: z.literal('page'),
+  page: paramPlacementSchema,
+  size: paramPlacementSchema.optional(),
+  pageSize: z.number().int().positive().optional(),
+  firstPage: z.number().int().nonnegative().optional(),
+  stop: pageStopSchema.optional(),
+});
+
+/** Opaque cursor read from the response body, sent back in query, header or body. */
+const cursor = z.object({
+  type: z.literal('cursor'),
+  cursorPath: z.string().min(1),
+  token: paramPlacementSchema,
+  stop: pageStopSchema.optional(),
+});
+
+/** "Last id" cursor: the id of the last record is the token (Stripe `starting_after` + `has_more`). */
+const lastId = z.object({
+  type: z.literal('last_id'),
+  idPath: z.string().min(1),
+  token: paramPlacementSchema,
+  stop: pageStopSchema.optional(),
+});
+
+/** RFC 8288 `Link` header with a `rel` (default "next"). */
+const linkHeader = z.object({
+  type: z.literal('link_header'),
+  rel: z.string().min(1).optional(),
+});
+
+/** The next page's URL is in the body (absolute, or relative to the URL of the request that got the page). */
+const nextUrl = z.object({
+  type: z.literal('next_url'),
+  nextUrlPath: z.string().min(1),
+  stop: pageStopSchema.optional(),
+});
+
+export const paginationSchema = z.discriminatedUnion('type', [none, offset, page, cursor, lastId, linkHeader, nextUrl]);
+
+/**
+ * Pagination config: a discriminated union on `type`, plain data.
+ *
+ * @example { type: 'last_id', idPath: 'id', token: { in: 'query', name: 'starting_after' }, stop: { hasMorePath: 'has_more' } }
+ */
+export type PaginationConfig = z.infer<typeof paginationSchema>;
+export type PaginationType = PaginationConfig['type'];

@@ -1,0 +1,14 @@
+import { formatSince, type IncrementalFilter } from '@portage/core';
+import { placeTokens } from '../pagination/index.js';
+import type { RequestSpec } from './request-spec.js';
+
+/**
+ * Adds the entity's modified-since filter to its first request.
+ *
+ * @example applyIncremental(spec, { in: 'header', name: 'If-Modified-Since', format: 'http_date' }, since)
+ */
+export function applyIncremental(spec: RequestSpec, filter: IncrementalFilter, since: Date): RequestSpec {
+  const value = formatSince(since, filter.format ?? (filter.in === 'header' ? 'http_date' : 'iso8601'));
+  const asNumber = filter.in === 'body' && /^\d+$/.test(value) ? Number(value) : value;
+  return placeTokens(spec, [{ kind: 'param', placement: { in: filter.in, name: filter.name }, value: asNumber }]);
+}

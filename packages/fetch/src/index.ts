@@ -1,0 +1,14 @@
+export { createFetchClient, type FetchClient, type FetchResponse, type RequestInput, type RequestOptions } from './client/create-fetch-client.js';
+export { type FetchClientOptions } from './client/fetch-client-options.js';
+export { type Page, type PageSource, type PaginateOptions } from './client/paginate.js';
+export { toRequestSpec, type HttpMethod, type RequestSpec, type ResponseHeaders } from './http/request-spec.js';
+export { type Transport, type TransportRequest, type TransportResponse } from './transport/transport.js';
+export { createUndiciTransport, type UndiciTransportOptions } from './transport/undici-transport.js';
+export { createFetchTransport } from './transport/fetch-transport.js';
+export { normalizeHttpError } from './errors/normalize-http-error.js';
+export { createPaginator, placeTokens, type PageState, type PageToken, type Paginator } from './pagination/index.js';
+export { decideRetry, parseRetryAfter, DEFAULT_RETRY_POLICY, type RetryDecision, type RetryInput, type RetryPolicy } from './retry/index.js';
+export { createRateLimiter, type RateLimiter } from './rate-limit/index.js';
+export { createAuthenticator, createOAuth2TokenProvider, type Authenticator, type OAuthTokens, type TokenProvider } from './auth/index.js';
+export { createLogger, createRedactor, trackingIdOf, DEFAULT_TRACKING_HEADERS, type Logger } from './log/index.js';
+export { parseXml } from './xml/index.js';

@@ -1,0 +1,15 @@
+export { createCursorPaginator } from './cursor-paginator.js';
+export { createLastIdPaginator } from './last-id-paginator.js';
+export { createLinkHeaderPaginator } from './link-header-paginator.js';
+export { createNextUrlPaginator } from './next-url-paginator.js';
+export { createNonePaginator } from './none-paginator.js';
+export { createOffsetPaginator } from './offset-paginator.js';
+export { createPageNumberPaginator } from './page-number-paginator.js';
+export { createPaginator, PAGINATOR_FACTORIES, type PaginatorFactory } from './create-paginator.js';
+export { findLinkTarget, parseLinkHeader, type Link } from './link-header.js';
+export type { PageContext, PageState, PageToken, Paginator } from './paginator.js';
+export { placeTokens } from './place-tokens.js';
+export { readToken } from './read-token.js';
+export { resolveUrl } from './resolve-url.js';
+export { isLastPage, type StopOptions } from './stop-conditions.js';
+export { tokensUnchanged } from './tokens-unchanged.js';
