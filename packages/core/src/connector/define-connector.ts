@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PortageError } from '../errors/portage-error.js';
 import { authSchema } from './auth.js';
 import { errorMappingSchema } from './error-mapping.js';
-import { formatIssues } from './format-issues.js';
+import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 import type { Entity } from './define-entity.js';
 
 /** Per-connector defaults every entity and connection starts from. */
@@ -54,7 +54,7 @@ export function defineConnector<E extends Record<string, AnyEntity>>(definition:
   const { entities, ...config } = definition;
   const parsed = connectorConfigSchema.safeParse(config);
   if (!parsed.success) {
-    throw new PortageError('CONFIG_INVALID', `invalid connector config "${String(config.name)}": ${formatIssues(parsed.error)}`);
+    throw new PortageError('CONFIG_INVALID', `invalid connector config "${String(config.name)}": ${formatProblems(fieldProblems(parsed.error))}`);
   }
   if (!entities || Object.keys(entities).length === 0) {
     throw new PortageError('CONFIG_INVALID', `connector "${parsed.data.name}" declares no entities`);

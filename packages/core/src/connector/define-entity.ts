@@ -4,7 +4,7 @@ import { UNIFIED_ENTITY_NAMES, type UnifiedEntities, type UnifiedEntityName } fr
 import { entityRequestSchema, responseFormatSchema } from './entity-request.js';
 import { incrementalSchema } from './incremental.js';
 import { paginationSchema } from './pagination.js';
-import { formatIssues } from './format-issues.js';
+import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 
 /** The serialisable part of an entity: everything but the mapping function. */
 export const entityConfigSchema = z.object({
@@ -64,7 +64,7 @@ export function defineEntity<Raw, N extends UnifiedEntityName>(definition: Entit
   }
   const parsed = entityConfigSchema.safeParse(config);
   if (!parsed.success) {
-    throw new PortageError('CONFIG_INVALID', `invalid entity config: ${formatIssues(parsed.error)}`);
+    throw new PortageError('CONFIG_INVALID', `invalid entity config: ${formatProblems(fieldProblems(parsed.error))}`);
   }
   return Object.freeze({ ...parsed.data, unified: definition.unified, map });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PortageError } from '../errors/portage-error.js';
+import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 import { accountSchema } from './accounting/account.js';
 import { contactSchema } from './accounting/contact.js';
 import { invoiceSchema } from './accounting/invoice.js';
@@ -62,38 +63,6 @@ export const UNIFIED_ENTITY_NAMES: readonly UnifiedEntityName[] = Object.freeze(
   Object.keys(UNIFIED_SCHEMAS) as UnifiedEntityName[],
 );
 
-interface FieldProblem {
-  path: string;
-  reason: string;
-}
-
-function joinPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((key) => String(key)).join('.');
-}
-
-/** One entry per failing path, in order; several reasons for one path are joined. */
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  const byPath = new Map<string, string[]>();
-  for (const { path, reason } of issuesOf(error)) {
-    const reasons = byPath.get(path) ?? [];
-    if (!reasons.includes(reason)) reasons.push(reason);
-    byPath.set(path, reasons);
-  }
-  return [...byPath].map(([path, reasons]) => ({ path, reason: reasons.join(', ') }));
-}
-
-function issuesOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue): FieldProblem[] => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: joinPath([...issue.path, key]),
-        reason: `unknown field in unified schema v${UNIFIED_SCHEMA_VERSION}`,
-      }));
-    }
-    return [{ path: joinPath(issue.path), reason: issue.message.replace(/^Invalid input: /, '') }];
-  });
-}
-
 function idOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const id = (value as { id?: unknown }).id;
@@ -120,11 +89,11 @@ export function validateUnified<N extends UnifiedEntityName>(
   if (result.success) return result.data as UnifiedEntities[N];
 
   const recordId = where.recordId ?? idOf(value);
-  const problems = problemsOf(result.error);
+  const problems = fieldProblems(result.error, `unknown field in unified schema v${UNIFIED_SCHEMA_VERSION}`);
   const subject = [name, recordId, where.entity === undefined ? undefined : `(platform entity ${where.entity})`]
     .filter((part) => part !== undefined)
     .join(' ');
-  const detail = problems.map((problem) => `${problem.path}: ${problem.reason}`).join('; ');
+  const detail = formatProblems(problems);
   throw new PortageError('VALIDATION_FAILED', `${subject}: ${detail}; fix the mapping that produces these fields`, {
     cause: result.error,
     context: {
