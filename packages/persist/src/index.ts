@@ -1,1 +1,87 @@
-export {};
+export {
+  createDatabase,
+  DEFAULT_SCHEMA,
+  type DatabaseOptions,
+  type PortageDatabase,
+} from './database/create-database.js';
+export type {
+  ChangeEventKind,
+  ChangeEventsTable,
+  CheckpointsTable,
+  ConnectionHealth,
+  ConnectionsTable,
+  PortageTables,
+  RecordsTable,
+  SyncRunEntitiesTable,
+  SyncRunKind,
+  SyncRunStatus,
+  SyncRunsTable,
+  SyncSeenTable,
+} from './database/tables.js';
+export { migrateToLatest } from './migrations/migrate-to-latest.js';
+export { PERSIST_MIGRATIONS } from './migrations/persist-migrations.js';
+export { createCredentialCipher, type CredentialCipher } from './crypto/credential-cipher.js';
+export {
+  createConnectionStore,
+  type Connection,
+  type ConnectionStore,
+  type NewConnection,
+} from './connections/connection-store.js';
+export { canonicalJson } from './records/canonical-json.js';
+export { contentHash } from './records/content-hash.js';
+export {
+  writeRecords,
+  type RecordInput,
+  type WriteRecordsInput,
+  type WriteResult,
+} from './records/write-records.js';
+export {
+  clearPass,
+  markDeleted,
+  sweepUnseen,
+  type MarkDeletedInput,
+  type SweepUnseenInput,
+} from './records/sweep-unseen.js';
+export {
+  createRecordReader,
+  type ListRecordsOptions,
+  type RecordReader,
+  type StoredRecord,
+} from './records/record-reader.js';
+export {
+  deleteCheckpoint,
+  loadCheckpoint,
+  saveCheckpoint,
+  type Checkpoint,
+  type CheckpointKey,
+  type CheckpointValue,
+} from './checkpoints/checkpoint-store.js';
+export {
+  addEntityProgress,
+  finishRun,
+  getRun,
+  listRuns,
+  MAX_RUN_ERRORS,
+  startRun,
+  type EntityProgress,
+  type SyncRun,
+  type SyncRunEntity,
+} from './runs/sync-runs.js';
+export type { RunError } from './runs/run-error.js';
+export {
+  createOutboxDispatcher,
+  DEFAULT_MAX_ATTEMPTS,
+  EVENT_ID_HEADER,
+  SIGNATURE_HEADER,
+  nextAttemptDelayMs,
+  signPayload,
+  verifySignature,
+  type DeadEvent,
+  type DispatchResult,
+  type OutboxDispatcher,
+  type OutboxDispatcherOptions,
+  type RetryScheduleOptions,
+  type VerifySignatureOptions,
+  type WebhookEndpoint,
+  type WebhookEvent,
+} from './outbox/dispatch/index.js';

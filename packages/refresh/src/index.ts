@@ -1,1 +1,19 @@
-export {};
+export { type JobQueue, type QueuedJob, type QueueOptions, type SendOptions } from './jobs/job-queue.js';
+export { createPgBossQueue, type PgBossQueueOptions } from './jobs/pg-boss-queue.js';
+export { runSyncJob, type SyncContext, type SyncJobResult } from './sync/run-sync-job.js';
+export { mapPage, type MappedRecord, type RejectedRecord } from './sync/map-page.js';
+export { syncJobKey, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync/sync-job.js';
+export { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './worker/create-sync-worker.js';
+export { decideOnFailure, type FailureDecision } from './worker/handle-sync-failure.js';
+export { SYNC_QUEUE, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE_OPTIONS } from './worker/sync-queues.js';
+export { enqueueDue } from './scheduler/enqueue-due.js';
+export { loadPlannerState } from './scheduler/load-planner-state.js';
+export {
+  parseRefreshConfig,
+  parseDuration,
+  nextCronTime,
+  describeCron,
+  type RefreshConfig,
+  type EntityRefresh,
+} from './config/index.js';
+export { planNext, type PlannerState, type PlannedJob } from './planner/index.js';

@@ -1,7 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDataset, type FakeRecord } from './dataset.js';
-import { answerPage, type PagingStyle } from './paging-styles.js';
+import { errorAnswer, type Answer } from './answer.js';
+import { answerControl } from './control-routes.js';
+import { createDataRoutes, PAGING_STYLES } from './data-routes.js';
+import type { FakeRecord } from './dataset.js';
+import { createRateLimitWindow, type RateLimit } from './rate-limit-window.js';
+import { RecordStore, type RecordTarget } from './record-store.js';
+import { RequestLog, type RequestRecord } from './request-log.js';
+import type { Tombstone } from './tombstone-log.js';
+
+export { PAGING_STYLES };
 
 export interface FakePlatformOptions {
   /** Records in the seeded dataset. */
@@ -11,58 +19,115 @@ export interface FakePlatformOptions {
   pageSize?: number;
   /** Added before each answer. */
   latencyMs?: number;
+  /** Beyond `requests` per `intervalMs`, answer 429 with `Retry-After`. */
+  rateLimit?: RateLimit;
+  /** Answer 503 to every Nth request (the Nth, 2Nth...), for retry tests. */
+  failEvery?: number;
+  /** Seeds the choice of records in `update(n)` / `remove(n)`; default 1. */
+  seed?: number;
 }
 
 export interface FakePlatform {
   url: string;
-  records: FakeRecord[];
-  /** Requests answered so far. */
+  /**
+   * Live records sorted by id: the seed, then whatever mutations made of it. The platform's own
+   * array, typed mutable only to keep the original API: change records through `insert`,
+   * `update` and `remove`, or the updated_at index goes out of step; `snapshot()` is a copy.
+   */
+  readonly records: FakeRecord[];
+  /** Creates `count` records updated now, with ids after all others. */
+  insert(count: number): FakeRecord[];
+  /** Changes `amount` and sets `updated_at` to now on these ids, or on `n` seeded-random ones. */
+  update(target: string[] | number): FakeRecord[];
+  /** Deletes these ids, or `n` seeded-random ones, leaving tombstones; returns the ids. */
+  remove(target: string[] | number): string[];
+  /** A copy of the live records, sorted by id. */
+  snapshot(): FakeRecord[];
+  /** Tombstones with `deleted_at >= since` (ISO 8601), or all of them. */
+  deleted(since?: string): Tombstone[];
+  /** Platform requests answered so far (`/_control/*` is not counted). */
   requestCount(): number;
+  /** The last 10,000 platform requests, oldest first. */
+  requests(): RequestRecord[];
   close(): Promise<void>;
 }
 
-export const PAGING_STYLES: readonly PagingStyle[] = ['offset', 'page', 'cursor', 'last_id', 'link_header', 'next_url'];
-
 /**
- * A loopback HTTP server holding a seeded dataset, served at `/<style>/records` in every
- * paging style.
+ * A loopback HTTP server holding a seeded, mutable dataset, served at `/<style>/records` in
+ * every paging style (see `answerPage` for what each guarantees while records change), with
+ * `updated_since` / `If-Modified-Since` filters, a deletions feed at `/deleted?since=`,
+ * optional latency, rate limit and failures, and `/_control/*` to mutate it from another
+ * process.
+ *
+ * Per platform request, in order: the request is counted and logged; every `failEvery`th is
+ * answered 503; beyond the rate limit it is answered 429 (503s use no quota); otherwise it is
+ * routed. Every answer waits `latencyMs` and carries the X-RateLimit headers when a rate limit
+ * is set. Control requests skip all of that.
  *
  * @example
- * const platform = await startFakePlatform({ records: 1000 });
+ * const platform = await startFakePlatform({ records: 1000, rateLimit: { requests: 50, intervalMs: 1000 } });
  * // GET `${platform.url}/last_id/records?limit=100&starting_after=rec_0000100`
+ * platform.update(5); // five records change, deterministically
+ * // GET `${platform.url}/cursor/records?updated_since=${syncStartedAt}` sees them
  */
 export async function startFakePlatform(options: FakePlatformOptions): Promise<FakePlatform> {
-  const records = createDataset(options.records, options.recordBytes);
-  const pageSize = options.pageSize ?? 100;
+  const store = new RecordStore({ records: options.records, recordBytes: options.recordBytes, seed: options.seed });
+  const route = createDataRoutes(store, options.pageSize ?? 100);
+  const quota = options.rateLimit ? createRateLimitWindow(options.rateLimit) : undefined;
+  const log = new RequestLog(10_000);
   let count = 0;
-  const server: Server = createServer((req, res) => {
-    count++;
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    const style = url.pathname.split('/')[1] as PagingStyle;
-    if (!PAGING_STYLES.includes(style) || !url.pathname.endsWith('/records')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"no such endpoint"}}');
-      return;
-    }
-    const answer = answerPage(style, records, url, pageSize);
-    const text = JSON.stringify(answer.body);
-    const send = () =>
-      res
-        .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...answer.headers })
-        .end(text);
-    if (options.latencyMs) setTimeout(send, options.latencyMs);
-    else send();
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    records,
+
+  const answer = (req: IncomingMessage, url: URL, now: number): Answer => {
+    if (options.failEvery && count % options.failEvery === 0) return errorAnswer(503, `every ${options.failEvery}th request fails`);
+    const decision = quota?.take(now);
+    if (decision && !decision.allowed) return errorAnswer(429, 'rate limit exceeded', decision.headers);
+    const routed = route(url, req.headers['if-modified-since']);
+    return decision ? { ...routed, headers: { ...routed.headers, ...decision.headers } } : routed;
+  };
+
+  const platform: FakePlatform = {
+    url: '',
+    get records() {
+      return store.live as FakeRecord[];
+    },
+    insert: (n) => store.insert(n),
+    update: (target: RecordTarget) => store.update(target),
+    remove: (target: RecordTarget) => store.remove(target),
+    snapshot: () => store.live.slice(),
+    deleted: (since) => store.deletedSince(since),
     requestCount: () => count,
+    requests: () => log.list(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    if (url.pathname.startsWith('/_control/')) {
+      answerControl(req, url.pathname, platform).then(
+        (controlled) => send(res, controlled),
+        (error: unknown) => send(res, errorAnswer(500, String(error))),
+      );
+      return;
+    }
+    count++;
+    const now = Date.now();
+    const answered = answer(req, url, now);
+    log.add({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), at: now, status: answered.status });
+    if (options.latencyMs) setTimeout(() => send(res, answered), options.latencyMs);
+    else send(res, answered);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  platform.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return platform;
+}
+
+function send(res: ServerResponse, answer: Answer): void {
+  // The client may have gone (a test that timed out, a benchmark that stopped early).
+  if (res.destroyed) return;
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
 }

@@ -1,4 +1,10 @@
-export { createDataset, type FakeRecord } from './dataset.js';
+export { createDataset, createRecord, SEED_EPOCH, type FakeRecord } from './dataset.js';
 export { answerPage, type PagingStyle, type PageAnswer } from './paging-styles.js';
 export { startFakePlatform, PAGING_STYLES, type FakePlatform, type FakePlatformOptions } from './fake-platform.js';
-export { spawnFakePlatform } from './spawn-fake-platform.js';
+export { spawnFakePlatform, type SpawnedFakePlatform } from './spawn-fake-platform.js';
+export { connectPlatformControl, type PlatformControl } from './platform-control.js';
+export { createPrng, type Prng } from './prng.js';
+export type { RateLimit } from './rate-limit-window.js';
+export type { RecordTarget } from './record-store.js';
+export type { RequestRecord } from './request-log.js';
+export type { Tombstone } from './tombstone-log.js';

@@ -1,0 +1,1 @@
+export { createFakePlatformConnector, fakePlatform, customers, payments, type FakeCustomerRecord } from './fake-platform-connector.js';

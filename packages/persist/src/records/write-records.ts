@@ -1,0 +1,244 @@
+import { PortageError } from '@portage/core';
+import { sql, type Kysely } from 'kysely';
+import { insertChangeEvents, type NewChangeEvent } from '../change-events/insert-change-events.js';
+import { assertUuid } from '../database/assert-uuid.js';
+import { inTransaction } from '../database/in-transaction.js';
+import { parameterChunks } from '../database/parameter-chunks.js';
+import type { PortageTables } from '../database/tables.js';
+import { assertExternalId, assertRecordScope } from './assert-record-key.js';
+import { canonicalJson } from './canonical-json.js';
+import { hashCanonicalJson } from './content-hash.js';
+
+/**
+ * One unified record to store.
+ *
+ * @example const record: RecordInput = { externalId: '42', data: toOrder(raw), remoteUpdatedAt: new Date(raw.updated_at) };
+ */
+export interface RecordInput {
+  /** The platform's id, as a string. */
+  externalId: string;
+  /** The unified record; stored as canonical JSON. */
+  data: unknown;
+  /** When the platform last changed it, if it says. Only stored along with a content change. */
+  remoteUpdatedAt?: Date | null;
+}
+
+/**
+ * A batch of records of one entity of one connection.
+ *
+ * @example const input: WriteRecordsInput = { connectionId, entity: 'order', runId, passId, records };
+ */
+export interface WriteRecordsInput {
+  connectionId: string;
+  entity: string;
+  /** Stamped on the change events. */
+  runId?: string;
+  /** The full pass this batch belongs to: its ids go to `sync_seen` for `sweepUnseen`. */
+  passId?: string;
+  records: ReadonlyArray<RecordInput>;
+}
+
+/**
+ * What a write did. Each distinct external id of the batch is counted exactly once.
+ *
+ * @example const { created, updated, unchanged } = await writeRecords(trx, input);
+ */
+export interface WriteResult {
+  /** New records, and deleted records that came back. */
+  created: number;
+  /** Live records whose content changed. */
+  updated: number;
+  /** Records whose content was already stored: no row was written for them. */
+  unchanged: number;
+}
+
+interface Prepared {
+  externalId: string;
+  json: string;
+  hash: string;
+  remoteUpdatedAt: Date | null;
+}
+
+interface Existing {
+  hash: string;
+  deleted: boolean;
+}
+
+const PARAMETERS_PER_RECORD = 6;
+
+/**
+ * Stores a batch, diff first: one SELECT of the stored hashes of the batch's ids, then one
+ * multi-row upsert (chunked under the bind parameter limit) of only the new and changed
+ * records, then one multi-row insert of their `created`/`updated` change events. Unchanged
+ * records cause no write to `records`. A deleted record that comes back is undeleted and
+ * counts as created. When an id repeats in the batch, the last occurrence wins.
+ *
+ * Runs in `executor` when it is a transaction (pass the page's transaction so records,
+ * events and checkpoint commit together), else in a transaction of its own.
+ *
+ * Safe under concurrent writers to the same connection and entity: the upsert's
+ * `ON CONFLICT ... DO UPDATE ... WHERE hash differs` is the arbiter, counts and events come
+ * from what it actually wrote, and rows are written in external id order so two writers
+ * never wait on each other in a cycle.
+ *
+ * @throws PortageError VALIDATION_FAILED for a bad id or data JSON cannot hold;
+ * NOT_FOUND when the connection does not exist.
+ * @example
+ * await database.db.transaction().execute(async (trx) => {
+ *   const result = await writeRecords(trx, { connectionId, entity: 'order', runId, passId, records });
+ *   await saveCheckpoint(trx, { connectionId, entity: 'order', windowKey: 'all' }, { state: { cursor }, passId, runId });
+ * });
+ */
+export async function writeRecords(executor: Kysely<PortageTables>, input: WriteRecordsInput): Promise<WriteResult> {
+  const { connectionId, entity } = input;
+  assertRecordScope(connectionId, entity);
+  if (input.runId !== undefined) assertUuid(input.runId, 'runId');
+  if (input.passId !== undefined) assertUuid(input.passId, 'passId');
+  const batch = prepare(input.records, entity);
+  if (batch.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  const ids = batch.map((record) => record.externalId);
+
+  return inTransaction(executor, async (trx) => {
+    const existing = await readExisting(trx, connectionId, entity, ids);
+    const toWrite = batch.filter((record) => {
+      const stored = existing.get(record.externalId);
+      return stored === undefined || stored.deleted || stored.hash !== record.hash;
+    });
+
+    const runId = input.runId ?? null;
+    const events: NewChangeEvent[] = [];
+    for (const chunk of parameterChunks(toWrite, PARAMETERS_PER_RECORD)) {
+      const written = await upsert(trx, connectionId, entity, chunk);
+      const byId = new Map(chunk.map((record) => [record.externalId, record]));
+      for (const row of written) {
+        const record = byId.get(row.external_id);
+        if (record === undefined) continue;
+        // An undeleted record counts as created; the diff is the only place that knows it
+        // was deleted, because RETURNING shows the new row only.
+        const kind = row.inserted || existing.get(row.external_id)?.deleted ? 'created' : 'updated';
+        events.push({ connectionId, entity, externalId: record.externalId, kind, payloadJson: record.json, runId });
+      }
+    }
+    // RETURNING follows no particular order; the outbox should follow the batch's.
+    events.sort((a, b) => compareIds(a.externalId ?? '', b.externalId ?? ''));
+    await insertChangeEvents(trx, events);
+
+    if (input.passId !== undefined) {
+      // One array parameter whatever the batch size; ids are sorted, like every write here.
+      await trx
+        .insertInto('sync_seen')
+        .columns(['pass_id', 'external_id'])
+        .expression(sql`select ${input.passId}::uuid, unnest(${ids}::text[])`)
+        .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing())
+        .execute();
+    }
+
+    const created = events.filter((event) => event.kind === 'created').length;
+    const updated = events.length - created;
+    return { created, updated, unchanged: batch.length - created - updated };
+  });
+}
+
+/** Validates, serialises and hashes once, keeping the last occurrence of each id, sorted by id. */
+function prepare(records: ReadonlyArray<RecordInput>, entity: string): Prepared[] {
+  if (!Array.isArray(records)) {
+    throw new PortageError('VALIDATION_FAILED', 'records must be an array of { externalId, data }', { context: { entity } });
+  }
+  const byId = new Map<string, Prepared>();
+  for (const record of records) {
+    assertExternalId(record.externalId, entity);
+    const json = toJson(record.data, entity, record.externalId);
+    byId.set(record.externalId, {
+      externalId: record.externalId,
+      json,
+      hash: hashCanonicalJson(json),
+      remoteUpdatedAt: record.remoteUpdatedAt ?? null,
+    });
+  }
+  return [...byId.values()].sort((a, b) => compareIds(a.externalId, b.externalId));
+}
+
+function toJson(data: unknown, entity: string, recordId: string): string {
+  try {
+    return canonicalJson(data);
+  } catch (cause) {
+    throw new PortageError('VALIDATION_FAILED', `${entity} ${recordId} cannot be stored as JSON: fix the mapping that produced it`, {
+      cause,
+      context: { entity, recordId },
+    });
+  }
+}
+
+async function readExisting(
+  trx: Kysely<PortageTables>,
+  connectionId: string,
+  entity: string,
+  ids: string[],
+): Promise<Map<string, Existing>> {
+  const rows = await trx
+    .selectFrom('records')
+    .select(['external_id', 'content_hash', sql<boolean>`deleted_at is not null`.as('deleted')])
+    .where('connection_id', '=', connectionId)
+    .where('entity', '=', entity)
+    .where('external_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.external_id, { hash: row.content_hash, deleted: row.deleted }]));
+}
+
+async function upsert(
+  trx: Kysely<PortageTables>,
+  connectionId: string,
+  entity: string,
+  records: Prepared[],
+): Promise<Array<{ external_id: string; inserted: boolean }>> {
+  try {
+    return await trx
+      .insertInto('records')
+      .values(
+        records.map((record) => ({
+          connection_id: connectionId,
+          entity,
+          external_id: record.externalId,
+          data: record.json,
+          content_hash: record.hash,
+          remote_updated_at: record.remoteUpdatedAt,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['connection_id', 'entity', 'external_id'])
+          .doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            content_hash: eb.ref('excluded.content_hash'),
+            remote_updated_at: eb.ref('excluded.remote_updated_at'),
+            last_seen_at: sql<Date>`now()`,
+            deleted_at: null,
+          }))
+          // A concurrent writer may have stored the same content since our diff: then this
+          // row is left alone, returns nothing, and counts as unchanged.
+          .where((eb) =>
+            eb.or([
+              eb('records.content_hash', 'is distinct from', eb.ref('excluded.content_hash')),
+              eb('records.deleted_at', 'is not', null),
+            ]),
+          ),
+      )
+      // xmax is 0 only on a freshly inserted row version: the cheapest way to tell an insert
+      // from an update in one round trip.
+      .returning(['external_id', sql<boolean>`xmax = 0`.as('inserted')])
+      .execute();
+  } catch (cause) {
+    if ((cause as { code?: unknown }).code === '23503') {
+      throw new PortageError('NOT_FOUND', `connection ${connectionId} does not exist: create it with the connection store before writing records`, {
+        cause,
+        context: { entity },
+      });
+    }
+    throw cause;
+  }
+}
+
+/** Code-unit order, matching the order in which rows were locked. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

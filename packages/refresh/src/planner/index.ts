@@ -1,0 +1,1 @@
+export { planNext, type EntityRefreshState, type PlannedJob, type PlannerState } from './plan-next.js';

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { isPortageError, PortageError, type Connector, type Entity } from '@portage/core';
+import type { FetchClient, Logger, PageState } from '@portage/fetch';
+import {
+  addEntityProgress,
+  deleteCheckpoint,
+  loadCheckpoint,
+  getRun,
+  saveCheckpoint,
+  startRun,
+  sweepUnseen,
+  writeRecords,
+  type Connection,
+  type PortageDatabase,
+} from '@portage/persist';
+import { mapPage } from './map-page.js';
+import { checkpointWindow, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync-job.js';
+
+/** What a sync job needs from its worker: the store, the connectors, a client per connection. */
+export interface SyncContext {
+  database: PortageDatabase;
+  connectors: Readonly<Record<string, Connector>>;
+  getConnection(id: string): Promise<Connection>;
+  clientFor(connection: Connection, connector: Connector): Promise<FetchClient>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface SyncJobResult {
+  runId: string;
+  pages: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  rejected: number;
+}
+
+/** A checkpoint: where the read stands, and the facts of the pass it belongs to. */
+interface SavedState {
+  page: PageState;
+  since?: string;
+  startedAt: string;
+}
+
+/**
+ * Runs one sync job: streams the entity's pages (resuming from the checkpoint a killed or
+ * failed attempt left), and commits each page's records, change events, run counts and next
+ * checkpoint in ONE transaction. The last page of a full pass also sweeps records the pass did
+ * not see, in the same transaction, so a partial pass never deletes anything.
+ *
+ * @example await runSyncJob(context, { connectionId, entity: 'orders', kind: 'full' });
+ */
+export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?: AbortSignal): Promise<SyncJobResult> {
+  const { db } = context.database;
+  const now = context.now ?? (() => new Date());
+  const connection = await context.getConnection(job.connectionId);
+  const connector = context.connectors[connection.platform];
+  if (!connector) {
+    throw new PortageError('CONFIG_INVALID', `no connector is registered for platform "${connection.platform}"`, { context: { entity: job.entity } });
+  }
+  const entity = (connector.entities as Record<string, Entity>)[job.entity];
+  if (!entity) {
+    const known = Object.keys(connector.entities).join(', ');
+    throw new PortageError('CONFIG_INVALID', `connector "${connector.name}" has no entity "${job.entity}" (it has: ${known})`, { context: { entity: job.entity } });
+  }
+  const definition: Entity = entity;
+  const client = await context.clientFor(connection, connector);
+  const key = { connectionId: job.connectionId, entity: job.entity, windowKey: checkpointWindow(job.kind) };
+
+  // A checkpoint left by an earlier attempt wins over the job's own since: the pass goes on
+  // with the window it started with, under the same pass id, counting towards the same run.
+  const saved = await loadCheckpoint(db, key);
+  const resumed = saved?.state as SavedState | undefined;
+  const passId = job.kind === 'full' ? (saved?.passId ?? randomUUID()) : undefined;
+  const startedAt = resumed?.startedAt ?? now().toISOString();
+  const since = resumed ? resumed.since : job.since;
+  // A pass resumed after its run ended (failed, dead-lettered, replayed) counts in a new run.
+  const savedRun = saved?.runId ? await getRun(db, saved.runId) : undefined;
+  const runId = savedRun?.status === 'running' ? savedRun.id : (job.runId ?? (await startRun(db, { connectionId: job.connectionId, kind: job.kind })));
+  const result: SyncJobResult = { runId, pages: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
+  const log = context.logger.child({ runId, connectionId: job.connectionId, entity: job.entity, kind: job.kind });
+  log.info({ since, resumedAtPage: resumed?.page.pageIndex }, resumed ? 'resuming sync from checkpoint' : 'starting sync');
+
+  try {
+    await syncPages();
+  } catch (error) {
+    // The worker records the failure against this run, which it cannot otherwise know.
+    if (isPortageError(error)) error.context.runId = runId;
+    throw error;
+  }
+  log.info(result, 'sync finished');
+  return result;
+
+  async function syncPages(): Promise<void> {
+  const pages = client.paginate(definition, {
+    ...(since ? { since: new Date(since) } : {}),
+    ...(resumed ? { resume: resumed.page } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  for await (const page of pages) {
+    const { records, rejected } = mapPage(definition, job.entity, page.records);
+    await db.transaction().execute(async (trx) => {
+      await assertStillOwner(trx, key, page.index);
+      const counts = await writeRecords(trx, { connectionId: job.connectionId, entity: job.entity, runId, ...(passId ? { passId } : {}), records });
+      let deleted = 0;
+      if (page.next) {
+        await saveCheckpoint(trx, key, { state: { page: page.next, ...(since ? { since } : {}), startedAt } satisfies SavedState, ...(passId ? { passId } : {}), runId });
+      } else {
+        if (passId) {
+          const sweep = { connectionId: job.connectionId, entity: job.entity, passId, runId, passStartedAt: new Date(startedAt) };
+          deleted = (await sweepUnseen(trx, sweep)).deleted;
+        }
+        await deleteCheckpoint(trx, key);
+        await saveMarks(trx, job, startedAt);
+      }
+      for (const { error } of rejected) {
+        await addEntityProgress(trx, runId, job.entity, { error: { code: error.code, action: error.action, message: error.message, at: now().toISOString() } });
+      }
+      await addEntityProgress(trx, runId, job.entity, { ...counts, deleted, pages: 1 });
+      result.created += counts.created;
+      result.updated += counts.updated;
+      result.unchanged += counts.unchanged;
+      result.deleted += deleted;
+    });
+    result.pages++;
+    result.rejected += rejected.length;
+  }
+  }
+}
+
+/**
+ * Fencing: pg-boss hands an expired job to another worker even if the first one is only slow.
+ * Under a lock on the (connection, entity), the checkpoint must still point at the page this
+ * worker is about to commit; if another worker moved it, this one stops instead of writing
+ * records and change events twice.
+ */
+async function assertStillOwner(trx: Parameters<typeof saveCheckpoint>[0], key: Parameters<typeof loadCheckpoint>[1], pageIndex: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`${key.connectionId}:${key.entity}:${key.windowKey}`}))`.execute(trx);
+  const current = await loadCheckpoint(trx, key);
+  const expected = (current?.state as SavedState | undefined)?.page.pageIndex ?? 0;
+  if (expected !== pageIndex) {
+    throw new PortageError('CONFLICT', `another worker took over this sync of ${key.entity} (it is at page ${expected}, this one at ${pageIndex}): stopping this copy`, {
+      context: { entity: key.entity },
+    });
+  }
+}
+
+// The planner's high-water marks. A full pass also counts as an incremental read from its start.
+async function saveMarks(executor: Parameters<typeof saveCheckpoint>[0], job: SyncJobData, startedAt: string): Promise<void> {
+  const key = { connectionId: job.connectionId, entity: job.entity, windowKey: MARKS_WINDOW };
+  const previous = ((await loadCheckpoint(executor, key))?.state ?? {}) as SyncMarks;
+  const marks: SyncMarks = { ...previous, lastIncrementalAt: startedAt, ...(job.kind === 'full' ? { lastFullCompletedAt: startedAt } : {}) };
+  await saveCheckpoint(executor, key, { state: marks });
+}

@@ -1,0 +1,124 @@
+import { isPortageError, PortageError, type Connector } from '@portage/core';
+import { createFetchClient, createLogger, type FetchClient, type Logger } from '@portage/fetch';
+import { addEntityProgress, finishRun, loadCheckpoint, type Connection, type createConnectionStore, type PortageDatabase } from '@portage/persist';
+import type { JobQueue, QueuedJob, QueueOptions } from '../jobs/job-queue.js';
+import { runSyncJob, type SyncContext } from '../sync/run-sync-job.js';
+import { syncJobKey, type SyncJobData } from '../sync/sync-job.js';
+import { decideOnFailure } from './handle-sync-failure.js';
+import { DEAD_LETTER_QUEUE_OPTIONS, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE, SYNC_QUEUE_OPTIONS } from './sync-queues.js';
+
+export interface SyncWorkerOptions {
+  database: PortageDatabase;
+  queue: JobQueue;
+  connections: ReturnType<typeof createConnectionStore>;
+  /** Connector per platform name. */
+  connectors: Readonly<Record<string, Connector>>;
+  /** Sync jobs this process runs at once (each streams a whole window). */
+  concurrency?: number;
+  logger?: Logger;
+  /** Overrides of the sync queue's settings (e.g. a short expiry so crashed jobs return fast). */
+  queueOptions?: Partial<QueueOptions>;
+  /** Extra fetch-client options (tests: a transport, short retries). */
+  fetchOptions?: Partial<Parameters<typeof createFetchClient>[0]>;
+}
+
+export interface SyncWorker {
+  start(): Promise<void>;
+  /** Sends a sync job (one per connection+entity may run at once). */
+  enqueue(data: SyncJobData, startAfter?: Date): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker process's sync loop: takes jobs from the queue and runs them, any number of such
+ * processes on any number of machines sharing one Postgres.
+ *
+ * @example
+ * const worker = createSyncWorker({ database, queue, connections, connectors: { stripe } });
+ * await worker.start();
+ */
+export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
+  const logger = options.logger ?? createLogger({ name: 'portage-worker' });
+  const clients = new Map<string, FetchClient>();
+  const context: SyncContext = {
+    database: options.database,
+    connectors: options.connectors,
+    getConnection: (id) => options.connections.get(id),
+    clientFor: async (connection: Connection, connector: Connector) => {
+      let client = clients.get(connection.id);
+      if (!client) {
+        const credentials = await options.connections.credentials(connection.id);
+        client = createFetchClient({
+          baseUrl: connector.baseUrl,
+          auth: connector.auth,
+          credentials,
+          errors: connector.errors,
+          ...connector.defaults,
+          logger,
+          connectionId: connection.id,
+          ...options.fetchOptions,
+        });
+        clients.set(connection.id, client);
+      }
+      return client;
+    },
+    logger,
+  };
+
+  const enqueue = (data: SyncJobData, startAfter?: Date) =>
+    options.queue.send(SYNC_QUEUE, data, { singletonKey: syncJobKey(data), ...(startAfter ? { startAfter } : {}) });
+
+  async function handle(job: QueuedJob<SyncJobData>): Promise<void> {
+    const { data } = job;
+    try {
+      const result = await runSyncJob(context, data);
+      await finishRun(options.database.db, result.runId, 'succeeded');
+      await options.connections.setHealth(data.connectionId, 'healthy');
+    } catch (error) {
+      const lastAttempt = job.retryCount >= job.retryLimit;
+      const decision = decideOnFailure(error, { lastAttempt, now: new Date() });
+      const portage = isPortageError(error) ? error : new PortageError('UNKNOWN', String(error), { cause: error });
+      if (portage.code === 'CONFLICT') {
+        // Fenced out: another worker owns this sync and its run; nothing to record here.
+        logger.warn({ jobId: job.id, connectionId: data.connectionId, entity: data.entity }, decision.reason);
+        return;
+      }
+      logger.warn({ jobId: job.id, connectionId: data.connectionId, entity: data.entity, code: portage.code, action: portage.action, decision: decision.kind, reason: decision.reason }, 'sync job failed');
+      const runId = (typeof portage.context.runId === 'string' ? portage.context.runId : undefined) ?? data.runId ?? (await runIdOf(data));
+      if (runId) {
+        await addEntityProgress(options.database.db, runId, data.entity, {
+          error: { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() },
+        });
+      }
+      if (decision.kind !== 'reschedule' && decision.health) await options.connections.setHealth(data.connectionId, decision.health, decision.reason);
+      if (decision.kind === 'reschedule') {
+        // The checkpoint keeps the position, so the follow-up job resumes where this one stopped.
+        await enqueue(data, decision.at);
+        return;
+      }
+      if (decision.kind === 'give_up' || lastAttempt) {
+        if (runId) await finishRun(options.database.db, runId, 'failed', { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() });
+      }
+      if (decision.kind === 'retry') throw error;
+    }
+  }
+
+  // The run id of an interrupted job lives in its checkpoint, not in the job data.
+  async function runIdOf(data: SyncJobData): Promise<string | undefined> {
+    const saved = await loadCheckpoint(options.database.db, { connectionId: data.connectionId, entity: data.entity, windowKey: data.kind });
+    return saved?.runId;
+  }
+
+  return {
+    start: async () => {
+      await options.queue.ensureQueue(SYNC_DEAD_LETTER_QUEUE, DEAD_LETTER_QUEUE_OPTIONS);
+      await options.queue.ensureQueue(SYNC_QUEUE, { ...SYNC_QUEUE_OPTIONS, ...options.queueOptions });
+      await options.queue.work<SyncJobData>(SYNC_QUEUE, { concurrency: options.concurrency ?? 2 }, handle);
+    },
+    enqueue,
+    stop: async () => {
+      await options.queue.stop();
+      await Promise.all([...clients.values()].map((client) => client.close()));
+    },
+  };
+}

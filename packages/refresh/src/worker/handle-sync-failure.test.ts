@@ -1,0 +1,40 @@
+import { PortageError, type ErrorCode } from '@portage/core';
+import { describe, expect, it } from 'vitest';
+import { decideOnFailure } from './handle-sync-failure.js';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const error = (code: ErrorCode, context = {}) => new PortageError(code, 'x', { context });
+
+describe('decideOnFailure', () => {
+  it('a rate limit reschedules at the reset time without spending a retry', () => {
+    const waitUntil = new Date('2026-11-23T12:30:00Z');
+    expect(decideOnFailure(error('RATE_LIMITED', { waitUntil }), { lastAttempt: true, now })).toMatchObject({ kind: 'reschedule', at: waitUntil });
+  });
+
+  it('a rate limit without a reset time waits a minute', () => {
+    const decision = decideOnFailure(error('RATE_LIMITED'), { lastAttempt: false, now });
+    expect(decision).toMatchObject({ kind: 'reschedule', at: new Date('2026-11-23T12:01:00Z') });
+  });
+
+  it.each<[ErrorCode, string, string | undefined]>([
+    ['AUTH_INVALID', 'give_up', 'needs_reauth'],
+    ['PERMISSION_DENIED', 'give_up', 'degraded'],
+    ['CONFIG_INVALID', 'give_up', undefined],
+    ['VALIDATION_FAILED', 'give_up', undefined],
+    ['UPSTREAM_UNAVAILABLE', 'retry', undefined],
+    ['NETWORK_ERROR', 'retry', undefined],
+    ['MALFORMED_RESPONSE', 'retry', undefined],
+  ])('%s -> %s (health %s)', (code, kind, health) => {
+    const decision = decideOnFailure(error(code), { lastAttempt: false, now });
+    expect(decision.kind).toBe(kind);
+    expect('health' in decision ? decision.health : undefined).toBe(health);
+  });
+
+  it('the last failed attempt marks the connection degraded', () => {
+    expect(decideOnFailure(error('UPSTREAM_UNAVAILABLE'), { lastAttempt: true, now })).toMatchObject({ kind: 'retry', health: 'degraded' });
+  });
+
+  it('a plain Error is treated as UNKNOWN and retried', () => {
+    expect(decideOnFailure(new Error('boom'), { lastAttempt: false, now }).kind).toBe('retry');
+  });
+});

@@ -1,0 +1,37 @@
+import { isPortageError, PortageError } from '@portage/core';
+
+/** What the worker does with a failed sync job. */
+export type FailureDecision =
+  | { kind: 'reschedule'; at: Date; reason: string }
+  | { kind: 'give_up'; health?: 'needs_reauth' | 'degraded'; reason: string }
+  | { kind: 'retry'; health?: 'degraded'; reason: string };
+
+/**
+ * Pure: decides by the error's universal code. A rate limit waits for the platform's reset
+ * without spending a retry; errors a retry cannot fix (credentials, configuration, mappings)
+ * stop at once; the rest retry, and the last attempt marks the connection degraded.
+ *
+ * @example decideOnFailure(rateLimited, { lastAttempt: false }) // { kind: 'reschedule', at: ... }
+ */
+export function decideOnFailure(error: unknown, attempt: { lastAttempt: boolean; now: Date }): FailureDecision {
+  const portage = isPortageError(error) ? error : new PortageError('UNKNOWN', String((error as Error)?.message ?? error), { cause: error });
+  switch (portage.action) {
+    case 'wait_until': {
+      const at = portage.context.waitUntil instanceof Date ? portage.context.waitUntil : new Date(attempt.now.getTime() + 60_000);
+      return { kind: 'reschedule', at, reason: `rate limited until ${at.toISOString()}` };
+    }
+    case 'alert_customer':
+      // Fencing found another worker on the same sync: that one carries on.
+      if (portage.code === 'CONFLICT') return { kind: 'give_up', reason: 'another worker took over this sync' };
+      if (portage.code === 'AUTH_INVALID') return { kind: 'give_up', health: 'needs_reauth', reason: 'credentials rejected: the customer must reconnect' };
+      if (portage.code === 'PERMISSION_DENIED') return { kind: 'give_up', health: 'degraded', reason: 'permission denied: the customer must grant access' };
+      break;
+    case 'fix_config':
+      return { kind: 'give_up', reason: `configuration problem (${portage.code}): fix it, then replay the job` };
+    default:
+      break;
+  }
+  return attempt.lastAttempt
+    ? { kind: 'retry', health: 'degraded', reason: `${portage.code}: retries spent, to the dead-letter queue` }
+    : { kind: 'retry', reason: `${portage.code}: will retry` };
+}
