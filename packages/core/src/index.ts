@@ -22,6 +22,7 @@ export {
 export {
   defineEntity,
   entityConfigSchema,
+  type ChildEntity,
   type Entity,
   type EntityConfig,
   type EntityDefinition,

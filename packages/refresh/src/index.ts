@@ -17,3 +17,4 @@ export {
   type EntityRefresh,
 } from './config/index.js';
 export { planNext, type PlannerState, type PlannedJob } from './planner/index.js';
+export { nextHealth, canSync, type HealthEvent } from './health/next-health.js';

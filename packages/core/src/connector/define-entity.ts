@@ -20,8 +20,6 @@ export const entityConfigSchema = z.object({
   primaryKey: z.string().min(1),
   /** Dot path of the raw record's last-modified time, when the platform has one. */
   updatedAtPath: z.string().min(1).optional(),
-  /** Entities whose records this one's records are nested in (stitching), e.g. Variant in Product. */
-  parent: z.string().optional(),
 });
 export type EntityConfig = z.input<typeof entityConfigSchema>;
 export type ResolvedEntityConfig = z.output<typeof entityConfigSchema>;
@@ -31,16 +29,37 @@ export type EntityMapper<Raw, N extends UnifiedEntityName> = (
   raw: Raw,
 ) => UnifiedEntities[N] | UnifiedEntities[N][];
 
+/**
+ * Stitching: records of another entity nested in this one's records (Square catalog items
+ * carry their variations). They are stored under `entity`, exactly as if that entity had been
+ * read from its own endpoint, so both shapes give the same rows.
+ */
+export interface ChildEntity<ParentRaw = unknown, ChildRaw = unknown, N extends UnifiedEntityName = UnifiedEntityName> {
+  /** The entity name the children are stored under (the same as its own endpoint's, if any). */
+  entity: string;
+  unified: N;
+  /** Dot path of the child array inside a parent record. */
+  path: string;
+  /** Dot path of a child's id inside the child record. */
+  primaryKey: string;
+  /** The parent is passed for what nested children leave out (e.g. their parent's id). */
+  map: (raw: ChildRaw, parent: ParentRaw) => UnifiedEntities[N];
+}
+
 export interface EntityDefinition<Raw = unknown, N extends UnifiedEntityName = UnifiedEntityName>
   extends Omit<EntityConfig, 'unified'> {
   unified: N;
   map: EntityMapper<Raw, N>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each child has its own raw and unified types
+  children?: readonly ChildEntity<Raw, any, any>[];
 }
 
 export interface Entity<Raw = unknown, N extends UnifiedEntityName = UnifiedEntityName>
   extends Omit<ResolvedEntityConfig, 'unified'> {
   readonly unified: N;
   readonly map: EntityMapper<Raw, N>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each child has its own raw and unified types
+  readonly children?: readonly ChildEntity<Raw, any, any>[];
 }
 
 /**
@@ -58,13 +77,18 @@ export interface Entity<Raw = unknown, N extends UnifiedEntityName = UnifiedEnti
  * });
  */
 export function defineEntity<Raw, N extends UnifiedEntityName>(definition: EntityDefinition<Raw, N>): Entity<Raw, N> {
-  const { map, ...config } = definition;
+  const { map, children, ...config } = definition;
   if (typeof map !== 'function') {
     throw new PortageError('CONFIG_INVALID', 'entity needs a `map` function from the raw record to the unified one');
+  }
+  for (const [index, child] of (children ?? []).entries()) {
+    if (!child.entity || !child.path || !child.primaryKey || typeof child.map !== 'function' || !UNIFIED_ENTITY_NAMES.includes(child.unified)) {
+      throw new PortageError('CONFIG_INVALID', `children.${index}: a child entity needs entity, unified (a unified entity name), path, primaryKey and map`);
+    }
   }
   const parsed = entityConfigSchema.safeParse(config);
   if (!parsed.success) {
     throw new PortageError('CONFIG_INVALID', `invalid entity config: ${formatProblems(fieldProblems(parsed.error))}`);
   }
-  return Object.freeze({ ...parsed.data, unified: definition.unified, map });
+  return Object.freeze({ ...parsed.data, unified: definition.unified, map, ...(children ? { children } : {}) });
 }

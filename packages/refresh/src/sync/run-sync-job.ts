@@ -14,6 +14,7 @@ import {
   type Connection,
   type PortageDatabase,
 } from '@portage/persist';
+import { mapChildren } from './map-children.js';
 import { mapPage } from './map-page.js';
 import { checkpointWindow, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync-job.js';
 
@@ -42,6 +43,8 @@ interface SavedState {
   page: PageState;
   since?: string;
   startedAt: string;
+  /** Full passes of nested child entities (stitching) run alongside the parent's. */
+  childPassIds?: Record<string, string>;
 }
 
 /**
@@ -74,6 +77,9 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   const saved = await loadCheckpoint(db, key);
   const resumed = saved?.state as SavedState | undefined;
   const passId = job.kind === 'full' ? (saved?.passId ?? randomUUID()) : undefined;
+  const children = definition.children ?? [];
+  const childPassIds: Record<string, string> =
+    job.kind === 'full' ? (resumed?.childPassIds ?? Object.fromEntries(children.map((child) => [child.entity, randomUUID()]))) : {};
   const startedAt = resumed?.startedAt ?? now().toISOString();
   const since = resumed ? resumed.since : job.since;
   // A pass resumed after its run ended (failed, dead-lettered, replayed) counts in a new run.
@@ -101,16 +107,30 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   });
   for await (const page of pages) {
     const { records, rejected } = mapPage(definition, job.entity, page.records);
+    const nested = mapChildren(children, page.records);
     await db.transaction().execute(async (trx) => {
       await assertStillOwner(trx, key, page.index);
       const counts = await writeRecords(trx, { connectionId: job.connectionId, entity: job.entity, runId, ...(passId ? { passId } : {}), records });
+      for (const [childEntity, group] of nested) {
+        const childPassId = childPassIds[childEntity];
+        const childCounts = await writeRecords(trx, { connectionId: job.connectionId, entity: childEntity, runId, ...(childPassId ? { passId: childPassId } : {}), records: group.records });
+        await addEntityProgress(trx, runId, childEntity, childCounts);
+        for (const { error } of group.rejected) {
+          await addEntityProgress(trx, runId, childEntity, { error: { code: error.code, action: error.action, message: error.message, at: now().toISOString() } });
+        }
+      }
       let deleted = 0;
       if (page.next) {
-        await saveCheckpoint(trx, key, { state: { page: page.next, ...(since ? { since } : {}), startedAt } satisfies SavedState, ...(passId ? { passId } : {}), runId });
+        const state: SavedState = { page: page.next, ...(since ? { since } : {}), startedAt, ...(children.length && passId ? { childPassIds } : {}) };
+        await saveCheckpoint(trx, key, { state, ...(passId ? { passId } : {}), runId });
       } else {
         if (passId) {
           const sweep = { connectionId: job.connectionId, entity: job.entity, passId, runId, passStartedAt: new Date(startedAt) };
           deleted = (await sweepUnseen(trx, sweep)).deleted;
+          for (const [childEntity, childPassId] of Object.entries(childPassIds)) {
+            const childDeleted = await sweepUnseen(trx, { ...sweep, entity: childEntity, passId: childPassId });
+            await addEntityProgress(trx, runId, childEntity, { deleted: childDeleted.deleted });
+          }
         }
         await deleteCheckpoint(trx, key);
         await saveMarks(trx, job, startedAt);

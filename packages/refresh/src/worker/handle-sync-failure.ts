@@ -3,13 +3,13 @@ import { isPortageError, PortageError } from '@portage/core';
 /** What the worker does with a failed sync job. */
 export type FailureDecision =
   | { kind: 'reschedule'; at: Date; reason: string }
-  | { kind: 'give_up'; health?: 'needs_reauth' | 'degraded'; reason: string }
-  | { kind: 'retry'; health?: 'degraded'; reason: string };
+  | { kind: 'give_up'; reason: string }
+  | { kind: 'retry'; reason: string };
 
 /**
  * Pure: decides by the error's universal code. A rate limit waits for the platform's reset
  * without spending a retry; errors a retry cannot fix (credentials, configuration, mappings)
- * stop at once; the rest retry, and the last attempt marks the connection degraded.
+ * stop at once; the rest retry. What it does to the connection's health is `nextHealth`'s call.
  *
  * @example decideOnFailure(rateLimited, { lastAttempt: false }) // { kind: 'reschedule', at: ... }
  */
@@ -23,15 +23,13 @@ export function decideOnFailure(error: unknown, attempt: { lastAttempt: boolean;
     case 'alert_customer':
       // Fencing found another worker on the same sync: that one carries on.
       if (portage.code === 'CONFLICT') return { kind: 'give_up', reason: 'another worker took over this sync' };
-      if (portage.code === 'AUTH_INVALID') return { kind: 'give_up', health: 'needs_reauth', reason: 'credentials rejected: the customer must reconnect' };
-      if (portage.code === 'PERMISSION_DENIED') return { kind: 'give_up', health: 'degraded', reason: 'permission denied: the customer must grant access' };
+      if (portage.code === 'AUTH_INVALID') return { kind: 'give_up', reason: 'credentials rejected: the customer must reconnect' };
+      if (portage.code === 'PERMISSION_DENIED') return { kind: 'give_up', reason: 'permission denied: the customer must grant access' };
       break;
     case 'fix_config':
       return { kind: 'give_up', reason: `configuration problem (${portage.code}): fix it, then replay the job` };
     default:
       break;
   }
-  return attempt.lastAttempt
-    ? { kind: 'retry', health: 'degraded', reason: `${portage.code}: retries spent, to the dead-letter queue` }
-    : { kind: 'retry', reason: `${portage.code}: will retry` };
+  return { kind: 'retry', reason: attempt.lastAttempt ? `${portage.code}: retries spent, to the dead-letter queue` : `${portage.code}: will retry` };
 }
