@@ -18,3 +18,4 @@ export {
 } from './config/index.js';
 export { planNext, type PlannerState, type PlannedJob } from './planner/index.js';
 export { nextHealth, canSync, type HealthEvent } from './health/next-health.js';
+export { startScheduler, SCHEDULE_QUEUE, type SchedulerOptions } from './scheduler/start-scheduler.js';

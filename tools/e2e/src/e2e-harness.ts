@@ -12,6 +12,8 @@ export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127
 
 export interface E2e {
   database: PortageDatabase;
+  /** The schema pg-boss keeps its tables in for this world. */
+  bossSchema: string;
   platform: FakePlatform;
   queue: JobQueue;
   connections: ReturnType<typeof createConnectionStore>;
@@ -50,6 +52,7 @@ export async function startE2e(platformOptions: FakePlatformOptions): Promise<E2
 
   return {
     database,
+    bossSchema,
     platform,
     queue,
     connections,

@@ -1,5 +1,7 @@
 import { loadCheckpoint } from '@portage/persist';
-import { enqueueDue, MARKS_WINDOW, parseRefreshConfig, type SyncMarks } from '@portage/refresh';
+import { createLogger } from '@portage/fetch';
+import { enqueueDue, MARKS_WINDOW, parseRefreshConfig, startScheduler, type SyncMarks } from '@portage/refresh';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2e, type E2e } from '../src/e2e-harness.js';
 import { until } from '../src/wait.js';
@@ -79,4 +81,20 @@ describe('the scheduler drives the planner through the queue', () => {
     await until('the second incremental run to finish', async () => (await marksOf(connectionId, 'customers')).lastIncrementalAt !== secondMark);
     expect(await e2e.storedHashes(connectionId)).toEqual(e2e.expectedHashes());
   }, 120_000);
+
+  it('startScheduler registers a pg-boss cron tick, and a tick plans every configured connection', async () => {
+    const connectionId = await e2e.connect('tenant-scheduled');
+    const config = parseRefreshConfig({ entities: [{ entity: 'customers', window: 'all' }] });
+    const scheduler = await startScheduler({
+      database: e2e.database,
+      queue: e2e.queue,
+      configFor: (connection) => (connection.id === connectionId ? config : undefined),
+      logger: createLogger({ level: 'silent' }),
+    });
+    const schedules = await sql<{ name: string; cron: string }>`select name, cron from ${sql.table(`${e2e.bossSchema}.schedule`)}`.execute(e2e.database.db);
+    expect(schedules.rows).toContainEqual({ name: 'portage-schedule', cron: '* * * * *' });
+    expect(await scheduler.tick()).toBe(1);
+    await until('the scheduled backfill', async () => Boolean((await marksOf(connectionId, 'customers')).lastFullCompletedAt));
+    expect(await e2e.storedHashes(connectionId)).toEqual(e2e.expectedHashes());
+  }, 60_000);
 });
