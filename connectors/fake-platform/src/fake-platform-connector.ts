@@ -27,6 +27,13 @@ export const customers = defineEntity<FakeCustomerRecord, 'Customer'>({
   incremental: { in: 'query', name: 'updated_since', format: 'iso8601' },
   primaryKey: 'id',
   updatedAtPath: 'updated_at',
+  deletions: {
+    request: { path: '/deleted' },
+    recordsPath: 'data',
+    idPath: 'id',
+    pagination: { type: 'none' },
+    incremental: { in: 'query', name: 'since', format: 'iso8601' },
+  },
   map: (raw) => {
     const [firstName, ...rest] = raw.name.split(' ');
     return {

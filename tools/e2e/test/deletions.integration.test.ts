@@ -57,4 +57,19 @@ describe('deletion detection', () => {
     expect(await deletedEvents(connectionId)).toBe(100);
     expect(await e2e.storedHashes(connectionId)).toEqual(e2e.expectedHashes());
   }, 180_000);
+
+  it('an incremental sync applies the deletions the platform reports (tombstones), without a full pass', async () => {
+    const connectionId = await e2e.connect('tenant-tombstones');
+    await e2e.spawnWorker();
+    await e2e.enqueue({ connectionId, entity: 'customers', kind: 'full' });
+    await until('the first full pass', async () => (await runStatuses(connectionId)).includes('succeeded'), 60_000);
+    const fullPassStart = new Date(Date.now() - 1_000).toISOString();
+
+    const removed = e2e.platform.remove(30).sort();
+    await e2e.enqueue({ connectionId, entity: 'customers', kind: 'incremental', since: fullPassStart });
+    await until('the incremental run', async () => (await runStatuses(connectionId)).filter((s) => s === 'succeeded').length === 2, 60_000);
+    expect(await liveDeleted(connectionId)).toEqual(removed);
+    expect(await deletedEvents(connectionId)).toBe(30);
+    expect(await e2e.storedHashes(connectionId)).toEqual(e2e.expectedHashes());
+  }, 120_000);
 });

@@ -20,6 +20,20 @@ export const entityConfigSchema = z.object({
   primaryKey: z.string().min(1),
   /** Dot path of the raw record's last-modified time, when the platform has one. */
   updatedAtPath: z.string().min(1).optional(),
+  /**
+   * Where the platform reports deleted records (tombstones), read by incremental syncs so
+   * deletions arrive without waiting for the next full pass.
+   */
+  deletions: z
+    .object({
+      request: entityRequestSchema,
+      recordsPath: z.string(),
+      /** Dot path of the deleted record's id in one tombstone. */
+      idPath: z.string().min(1),
+      pagination: paginationSchema,
+      incremental: incrementalSchema,
+    })
+    .optional(),
 });
 export type EntityConfig = z.input<typeof entityConfigSchema>;
 export type ResolvedEntityConfig = z.output<typeof entityConfigSchema>;

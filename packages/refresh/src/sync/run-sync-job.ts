@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { isPortageError, PortageError, type Connector, type Entity } from '@portage/core';
+import { getPath, isPortageError, PortageError, type Connector, type Entity } from '@portage/core';
 import type { FetchClient, Logger, PageState } from '@portage/fetch';
 import {
   addEntityProgress,
   deleteCheckpoint,
   loadCheckpoint,
   getRun,
+  markDeleted,
   saveCheckpoint,
   startRun,
   sweepUnseen,
@@ -90,6 +91,7 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   log.info({ since, resumedAtPage: resumed?.page.pageIndex }, resumed ? 'resuming sync from checkpoint' : 'starting sync');
 
   try {
+    await syncDeletions();
     await syncPages();
   } catch (error) {
     // The worker records the failure against this run, which it cannot otherwise know.
@@ -98,6 +100,20 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   }
   log.info(result, 'sync finished');
   return result;
+
+  // Tombstones first: should reading them fail, the job fails before its high-water mark moves.
+  async function syncDeletions(): Promise<void> {
+    const source = definition.deletions;
+    if (job.kind !== 'incremental' || !source || !since) return;
+    for await (const page of client.paginate(source, { since: new Date(since), ...(signal ? { signal } : {}) })) {
+      const externalIds = page.records.map((tombstone) => String(getPath(tombstone, source.idPath)));
+      await db.transaction().execute(async (trx) => {
+        const { deleted } = await markDeleted(trx, { connectionId: job.connectionId, entity: job.entity, externalIds, runId });
+        await addEntityProgress(trx, runId, job.entity, { deleted });
+        result.deleted += deleted;
+      });
+    }
+  }
 
   async function syncPages(): Promise<void> {
   const pages = client.paginate(definition, {

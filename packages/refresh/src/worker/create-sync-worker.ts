@@ -1,9 +1,11 @@
 import { isPortageError, PortageError, type Connector } from '@portage/core';
-import { createFetchClient, createLogger, type FetchClient, type Logger } from '@portage/fetch';
+import { createFetchClient, createFetchTransport, createLogger, type FetchClient, type Logger } from '@portage/fetch';
 import { addEntityProgress, finishRun, loadCheckpoint, type Connection, type createConnectionStore, type PortageDatabase } from '@portage/persist';
 import type { JobQueue, QueuedJob, QueueOptions } from '../jobs/job-queue.js';
 import { runSyncJob, type SyncContext } from '../sync/run-sync-job.js';
+import { createPersistedTokenProvider } from '../tokens/create-persisted-token-provider.js';
 import { syncJobKey, type SyncJobData } from '../sync/sync-job.js';
+import { canSync, nextHealth, type HealthEvent } from '../health/next-health.js';
 import { decideOnFailure } from './handle-sync-failure.js';
 import { DEAD_LETTER_QUEUE_OPTIONS, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE, SYNC_QUEUE_OPTIONS } from './sync-queues.js';
 
@@ -47,11 +49,27 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     clientFor: async (connection: Connection, connector: Connector) => {
       let client = clients.get(connection.id);
       if (!client) {
-        const credentials = await options.connections.credentials(connection.id);
+        const { auth } = connector;
+        // OAuth2 tokens are refreshed and rotated while the client lives, so the client gets a
+        // provider that reads and writes them in the store, not a snapshot of the credentials.
+        const access =
+          auth.type === 'oauth2'
+            ? {
+                tokenProvider: createPersistedTokenProvider({
+                  database: options.database,
+                  connections: options.connections,
+                  connectionId: connection.id,
+                  config: auth,
+                  // Token requests are rare: the global fetch serves them, unless tests route
+                  // every request through their own transport.
+                  transport: options.fetchOptions?.transport ?? createFetchTransport(),
+                }),
+              }
+            : { credentials: await options.connections.credentials(connection.id) };
         client = createFetchClient({
           baseUrl: connector.baseUrl,
-          auth: connector.auth,
-          credentials,
+          auth,
+          ...access,
           errors: connector.errors,
           ...connector.defaults,
           logger,
@@ -70,10 +88,19 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   async function handle(job: QueuedJob<SyncJobData>): Promise<void> {
     const { data } = job;
+    const connection = await options.connections.get(data.connectionId);
+    if (!canSync(connection.health)) {
+      logger.warn({ jobId: job.id, connectionId: data.connectionId, health: connection.health }, 'sync skipped: the connection needs attention first');
+      return;
+    }
+    const moveHealth = async (event: HealthEvent, reason?: string) => {
+      const next = nextHealth((await options.connections.get(data.connectionId)).health, event);
+      await options.connections.setHealth(data.connectionId, next, reason);
+    };
     try {
       const result = await runSyncJob(context, data);
       await finishRun(options.database.db, result.runId, 'succeeded');
-      await options.connections.setHealth(data.connectionId, 'healthy');
+      await moveHealth({ kind: 'sync_succeeded' });
     } catch (error) {
       const lastAttempt = job.retryCount >= job.retryLimit;
       const decision = decideOnFailure(error, { lastAttempt, now: new Date() });
@@ -90,7 +117,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
           error: { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() },
         });
       }
-      if (decision.kind !== 'reschedule' && decision.health) await options.connections.setHealth(data.connectionId, decision.health, decision.reason);
+      if (decision.kind !== 'reschedule') {
+        await moveHealth({ kind: 'sync_failed', code: portage.code, retriesSpent: lastAttempt || decision.kind === 'give_up' }, decision.reason);
+      }
       if (decision.kind === 'reschedule') {
         // The checkpoint keeps the position, so the follow-up job resumes where this one stopped.
         await enqueue(data, decision.at);
