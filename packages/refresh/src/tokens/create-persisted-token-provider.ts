@@ -1,8 +1,7 @@
 import { isPortageError, PortageError, type AuthConfig, type Credentials } from '@portage/core';
-import { createOAuth2TokenProvider, type OAuthTokens, type TokenProvider, type Transport } from '@portage/fetch';
+import { abandonOnAbort, createOAuth2TokenProvider, type OAuthTokens, type TokenProvider, type Transport } from '@portage/fetch';
 import type { ConnectionStore, PortageDatabase, PortageTables } from '@portage/persist';
 import type { Kysely } from 'kysely';
-import { abandonOnAbort } from './abandon-on-abort.js';
 import { withTokenLock } from './with-token-lock.js';
 
 type OAuth2Config = Extract<AuthConfig, { type: 'oauth2' }>;
