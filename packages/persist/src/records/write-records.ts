@@ -178,9 +178,12 @@ async function readExisting(
   const rows = await trx
     .selectFrom('records')
     .select(['external_id', 'content_hash', sql<boolean>`deleted_at is not null`.as('deleted')])
-    .where('connection_id', '=', connectionId)
-    .where('entity', '=', entity)
-    .where('external_id', '=', sql<string>`any(${ids}::text[])`)
+    // A row-value IN over an unnested list plans as primary-key lookups even when the table
+    // has no statistics yet (a first sync); `external_id = any(...)` next to the connection
+    // filter was planned as a scan of the whole connection per page: quadratic (bench:sync).
+    .where(
+      sql<boolean>`(connection_id, entity, external_id) in (select ${connectionId}::uuid, ${entity}::text, unnest(${ids}::text[]))`,
+    )
     .execute();
   return new Map(rows.map((row) => [row.external_id, { hash: row.content_hash, deleted: row.deleted }]));
 }
