@@ -85,3 +85,13 @@ export {
   type WebhookEndpoint,
   type WebhookEvent,
 } from './outbox/dispatch/index.js';
+export {
+  createEmbeddedDatabase,
+  DEFAULT_EMBEDDED_DATA_DIR,
+  IN_MEMORY,
+  PgliteDialect,
+  LOCK_FILE,
+  type EmbeddedDatabase,
+  type EmbeddedDatabaseOptions,
+  type ExecuteSql,
+} from './embedded/index.js';

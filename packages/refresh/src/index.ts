@@ -5,7 +5,7 @@ export { mapPage, type MappedRecord, type RejectedRecord } from './sync/map-page
 export { syncJobKey, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync/sync-job.js';
 export { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './worker/create-sync-worker.js';
 export { decideOnFailure, type FailureDecision } from './worker/handle-sync-failure.js';
-export { SYNC_QUEUE, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE_OPTIONS } from './worker/sync-queues.js';
+export { SYNC_QUEUE, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE_OPTIONS, DEAD_LETTER_QUEUE_OPTIONS, ensureSyncQueues } from './worker/sync-queues.js';
 export { enqueueDue } from './scheduler/enqueue-due.js';
 export { loadPlannerState } from './scheduler/load-planner-state.js';
 export {
@@ -14,6 +14,7 @@ export {
   nextCronTime,
   describeCron,
   type RefreshConfig,
+  type RefreshConfigInput,
   type EntityRefresh,
 } from './config/index.js';
 export { planNext, type PlannerState, type PlannedJob } from './planner/index.js';

@@ -3,13 +3,20 @@ import { PortageError } from '@portage/core';
 import type { JobQueue, QueuedJob } from './job-queue.js';
 
 export interface PgBossQueueOptions {
-  connectionString: string;
+  /** Required unless `db` is given. */
+  connectionString?: string;
   /** Postgres schema pg-boss keeps its tables in. */
   schema?: string;
   /** Run pg-boss's maintenance and cron monitor in this process (workers: yes; one-off CLIs: no). */
   supervise?: boolean;
   /** How often maintenance expires jobs of crashed workers so they are retried (default 60 s). */
   maintenanceIntervalSeconds?: number;
+  /**
+   * Where pg-boss runs its SQL instead of a pool of its own (pg-boss 10's `db` option), e.g.
+   * the embedded store's `executeSql`. `connectionString` is then not used. pg-boss calls it
+   * without `values` for scripts of several statements.
+   */
+  db?: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 }
 
 /**
@@ -21,18 +28,22 @@ export interface PgBossQueueOptions {
  * await queue.start();
  */
 export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
+  if (!options.connectionString && !options.db) {
+    throw new PortageError('CONFIG_INVALID', 'the job queue needs a connectionString (DATABASE_URL) or a db to run its SQL on');
+  }
   const schema = options.schema ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) {
     throw new PortageError('CONFIG_INVALID', `"${schema}" is not a valid schema name for pg-boss: use letters, digits and underscores`);
   }
   const supervise = options.supervise ?? true;
   const boss = new PgBoss({
-    connectionString: options.connectionString,
+    ...(options.connectionString ? { connectionString: options.connectionString } : {}),
     schema,
     supervise,
     schedule: supervise,
     max: 4,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    ...(options.db ? { db: options.db } : {}),
   });
   // pg-boss reports background errors (e.g. a lost connection) as events: keep the process up.
   boss.on('error', () => undefined);

@@ -10,7 +10,7 @@ export interface SchedulerOptions {
   database: PortageDatabase;
   queue: JobQueue;
   /** The refresh config of a connection, or undefined when it has none (not scheduled). */
-  configFor(connection: { id: string; platform: string; tenant: string }): RefreshConfig | undefined;
+  configFor(connection: { id: string; platform: string; tenant: string }): RefreshConfig | undefined | Promise<RefreshConfig | undefined>;
   /** How often the planner runs, as cron (default every minute: the finest pg-boss cron). */
   every?: string;
   logger: Logger;
@@ -27,12 +27,13 @@ export interface SchedulerOptions {
 export async function startScheduler(options: SchedulerOptions): Promise<{ tick(): Promise<number> }> {
   const now = options.now ?? (() => new Date());
   const tick = async (): Promise<number> => {
+    // Connections waiting for a person (needs_reauth, disabled) would only fail again.
     const connections = await options.database.db.selectFrom('connections').select(['id', 'platform', 'tenant']).where('health', 'in', ['healthy', 'degraded']).execute();
     let planned = 0;
     for (const connection of connections) {
-      const config = options.configFor(connection);
-      if (!config) continue;
       try {
+        const config = await options.configFor(connection);
+        if (!config) continue;
         const jobs = await enqueueDue({ database: options.database, queue: options.queue, connectionId: connection.id, config, now: now() });
         planned += jobs.length;
         for (const job of jobs) options.logger.info({ connectionId: connection.id, entity: job.entity, kind: job.kind, since: job.since }, job.reason);

@@ -7,7 +7,7 @@ import { createPersistedTokenProvider } from '../tokens/create-persisted-token-p
 import { syncJobKey, type SyncJobData } from '../sync/sync-job.js';
 import { canSync, nextHealth, type HealthEvent } from '../health/next-health.js';
 import { decideOnFailure } from './handle-sync-failure.js';
-import { DEAD_LETTER_QUEUE_OPTIONS, SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE, SYNC_QUEUE_OPTIONS } from './sync-queues.js';
+import { ensureSyncQueues, SYNC_QUEUE } from './sync-queues.js';
 
 export interface SyncWorkerOptions {
   database: PortageDatabase;
@@ -125,8 +125,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         await enqueue(data, decision.at);
         return;
       }
-      if (decision.kind === 'give_up' || lastAttempt) {
-        if (runId) await finishRun(options.database.db, runId, 'failed', { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() });
+      // A retry resumes this run only through a checkpoint that names it; otherwise (failed
+      // before its first page committed) the retry starts a new run and this one ends here.
+      const resumable = runId !== undefined && (await runIdOf(data)) === runId;
+      if (runId && (decision.kind === 'give_up' || lastAttempt || !resumable)) {
+        await finishRun(options.database.db, runId, 'failed', { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() });
       }
       if (decision.kind === 'retry') throw error;
     }
@@ -140,8 +143,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   return {
     start: async () => {
-      await options.queue.ensureQueue(SYNC_DEAD_LETTER_QUEUE, DEAD_LETTER_QUEUE_OPTIONS);
-      await options.queue.ensureQueue(SYNC_QUEUE, { ...SYNC_QUEUE_OPTIONS, ...options.queueOptions });
+      await ensureSyncQueues(options.queue, options.queueOptions);
       await options.queue.work<SyncJobData>(SYNC_QUEUE, { concurrency: options.concurrency ?? 2 }, handle);
     },
     enqueue,

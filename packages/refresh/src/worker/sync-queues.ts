@@ -1,4 +1,4 @@
-import type { QueueOptions } from '../jobs/job-queue.js';
+import type { JobQueue, QueueOptions } from '../jobs/job-queue.js';
 
 export const SYNC_QUEUE = 'portage-sync';
 export const SYNC_DEAD_LETTER_QUEUE = 'portage-sync-dlq';
@@ -18,3 +18,14 @@ export const SYNC_QUEUE_OPTIONS: QueueOptions = {
 };
 
 export const DEAD_LETTER_QUEUE_OPTIONS: QueueOptions = { retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false };
+
+/**
+ * Creates the sync queue and its dead-letter queue. pg-boss 10 refuses jobs for queues that
+ * do not exist, and a `sync` or a dead-letter replay may come before any worker started.
+ *
+ * @example await ensureSyncQueues(queue); await queue.send(SYNC_QUEUE, data);
+ */
+export async function ensureSyncQueues(queue: JobQueue, overrides: Partial<QueueOptions> = {}): Promise<void> {
+  await queue.ensureQueue(SYNC_DEAD_LETTER_QUEUE, DEAD_LETTER_QUEUE_OPTIONS);
+  await queue.ensureQueue(SYNC_QUEUE, { ...SYNC_QUEUE_OPTIONS, ...overrides });
+}

@@ -1,0 +1,27 @@
+import type { Command } from './command.js';
+
+/**
+ * A top-level command as `portage --help` lists it; its module loads only when it runs, so
+ * `--help` does not load Postgres and pg-boss.
+ *
+ * @example const sync = await COMMANDS.find((entry) => entry.name === 'sync')?.load();
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Every top-level command, in the order `portage --help` lists them.
+ *
+ * @example COMMANDS.map((entry) => entry.name); // ['migrate', 'connect', 'sync', 'worker', 'status', 'dlq']
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'migrate', summary: 'create or update the Portage tables', load: async () => (await import('./migrate.js')).migrateCommand },
+  { name: 'connect', summary: 'create a connection (credentials encrypted) and print its id', load: async () => (await import('./connect.js')).connectCommand },
+  { name: 'sync', summary: 'sync a connection now (queued for workers, or --inline)', load: async () => (await import('./sync.js')).syncCommand },
+  { name: 'worker', summary: 'run sync jobs from the queue, and schedule refreshes', load: async () => (await import('./worker.js')).workerCommand },
+  { name: 'status', summary: 'show connections, their health and their latest runs', load: async () => (await import('./status.js')).statusCommand },
+  { name: 'dlq', summary: 'list or replay dead-lettered sync jobs (dlq list, dlq replay)', load: async () => (await import('./dlq.js')).dlqCommand },
+];
