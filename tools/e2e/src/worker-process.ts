@@ -22,7 +22,7 @@ const worker = createSyncWorker({
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
   logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn', name: `worker-${process.pid}` }),
   queueOptions: { expireInSeconds: Number(process.env.JOB_EXPIRE_SECONDS ?? 3600), retryDelaySeconds: 1 },
-  fetchOptions: { retry: { baseDelayMs: 50, minDelayMs: 50, maxDelayMs: 500 } },
+  fetchOptions: { retry: { baseDelayMs: 50, minDelayMs: 50, maxDelayMs: 500, maxRetryAfterMs: Number(process.env.FETCH_MAX_RETRY_AFTER_MS ?? 60_000) } },
 });
 await queue.start();
 await worker.start();
