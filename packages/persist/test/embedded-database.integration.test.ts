@@ -78,6 +78,32 @@ describe('createEmbeddedDatabase in memory', () => {
     expect(events.filter((event) => event.kind === 'updated')).toHaveLength(10);
   });
 
+  it('passes ids and data that need escaping through array parameters exactly, with events and sync_seen', async () => {
+    const connectionId = await newConnection(database, 'escaping');
+    const passId = '00000000-0000-4000-8000-000000000001';
+    const ids = ['NULL', 'a,b', '"q"', '{x}', 'back\\slash', 'é€😀'];
+    const data = (id: string) => ({ id, text: `${id} "quoted" \\ {braces}, NULL`, nothing: null });
+    const input = ids.map((id) => ({ externalId: id, data: data(id), remoteUpdatedAt: new Date('2024-05-06T07:08:09.123Z') }));
+
+    expect(await writeRecords(database.db, { connectionId, entity: 'tricky', passId, records: input })).toEqual({ created: 6, updated: 0, unchanged: 0 });
+    expect(await writeRecords(database.db, { connectionId, entity: 'tricky', passId, records: input })).toEqual({ created: 0, updated: 0, unchanged: 6 });
+
+    const reader = createRecordReader(database, connectionId);
+    for (const id of ids) expect((await reader.get('tricky', id))?.data).toEqual(data(id));
+    const events = await database.db
+      .selectFrom('change_events')
+      .select(['external_id', 'kind', 'payload'])
+      .where('connection_id', '=', connectionId)
+      .orderBy('id')
+      .execute();
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(events).toEqual(sorted.map((id) => ({ external_id: id, kind: 'created', payload: data(id) })));
+    const seen = await database.db.selectFrom('sync_seen').select('external_id').where('pass_id', '=', passId).execute();
+    expect(seen.map((row) => row.external_id).sort()).toEqual([...ids].sort());
+    // The next test counts every sync_seen row of this shared database.
+    await database.db.deleteFrom('sync_seen').where('pass_id', '=', passId).execute();
+  });
+
   it('loses no rows when transactions run concurrently, and a rollback undoes only its own', async () => {
     const connectionId = await newConnection(database, 'concurrent');
     const writers = range(0, 20).map((writer) =>

@@ -194,6 +194,36 @@ describe('writeRecords', () => {
     expect(seen.map((row) => row.external_id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('stores ids and data that need escaping in array parameters exactly', async () => {
+    const connectionId = await insertConnection(database);
+    const passId = randomUUID();
+    const ids = ['NULL', 'a,b', '"q"', '{x}', 'back\\slash', ' spaced ', 'line\nbreak', 'é€😀'];
+    const data = (id: string) => ({ id, text: `${id} "quoted" \\ {braces}, NULL \t tab`, nothing: null, nested: [{ a: 'NULL' }] });
+    const at = new Date('2024-05-06T07:08:09.123Z');
+    const records = ids.map((id, index) => ({ externalId: id, data: data(id), remoteUpdatedAt: index % 2 === 0 ? at : null }));
+
+    expect(await writeRecords(database.db, { connectionId, entity: 'order', passId, records })).toEqual({ created: 8, updated: 0, unchanged: 0 });
+    expect(await writeRecords(database.db, { connectionId, entity: 'order', passId, records })).toEqual({ created: 0, updated: 0, unchanged: 8 });
+
+    const stored = await database.db
+      .selectFrom('records')
+      .select(['external_id', 'data', 'content_hash', 'remote_updated_at'])
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(new Map(stored.map((row) => [row.external_id, row]))).toEqual(
+      new Map(
+        records.map((record) => [
+          record.externalId,
+          { external_id: record.externalId, data: record.data, content_hash: contentHash(record.data), remote_updated_at: record.remoteUpdatedAt },
+        ]),
+      ),
+    );
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect((await events(connectionId)).map((event) => [event.external_id, event.payload])).toEqual(sorted.map((id) => [id, data(id)]));
+    const seen = await database.db.selectFrom('sync_seen').select('external_id').where('pass_id', '=', passId).execute();
+    expect(seen.map((row) => row.external_id).sort()).toEqual([...ids].sort());
+  });
+
   it('keeps entities apart', async () => {
     const connectionId = await insertConnection(database);
     await writeRecords(database.db, { connectionId, entity: 'order', records: [order('1', 1)] });

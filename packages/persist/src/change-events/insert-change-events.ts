@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { parameterChunks } from '../database/parameter-chunks.js';
+import { sql, type Kysely } from 'kysely';
 import type { ChangeEventKind, PortageTables } from '../database/tables.js';
 
 /**
@@ -17,29 +16,26 @@ export interface NewChangeEvent {
   runId: string | null;
 }
 
-const PARAMETERS_PER_EVENT = 6;
-
 /**
- * Appends events with as few multi-row inserts as the parameter limit allows, in the given
- * order (ids grow in that order). Pass the executor of the change being reported so both
- * commit or roll back together.
+ * Appends events with one insert whatever their number, in the given order (ids grow in that
+ * order): each column is one array parameter unnested server-side, so there is no bind
+ * parameter limit to chunk under and nothing for Kysely to compile per event. Pass the
+ * executor of the change being reported so both commit or roll back together.
  *
  * @example await insertChangeEvents(trx, [event]);
  */
 export async function insertChangeEvents(executor: Kysely<PortageTables>, events: readonly NewChangeEvent[]): Promise<void> {
-  for (const chunk of parameterChunks(events, PARAMETERS_PER_EVENT)) {
-    await executor
-      .insertInto('change_events')
-      .values(
-        chunk.map((event) => ({
-          connection_id: event.connectionId,
-          entity: event.entity,
-          external_id: event.externalId,
-          kind: event.kind,
-          payload: event.payloadJson,
-          run_id: event.runId,
-        })),
-      )
-      .execute();
-  }
+  if (events.length === 0) return;
+  await executor
+    .insertInto('change_events')
+    .columns(['connection_id', 'entity', 'external_id', 'kind', 'payload', 'run_id'])
+    .expression(
+      sql`select e.connection_id::uuid, e.entity, e.external_id, e.kind, e.payload::jsonb, e.run_id::uuid
+        from unnest(${events.map((event) => event.connectionId)}::text[], ${events.map((event) => event.entity)}::text[],
+          ${events.map((event) => event.externalId)}::text[], ${events.map((event) => event.kind)}::text[],
+          ${events.map((event) => event.payloadJson)}::text[], ${events.map((event) => event.runId)}::text[])
+          with ordinality as e(connection_id, entity, external_id, kind, payload, run_id, ord)
+        order by e.ord`,
+    )
+    .execute();
 }

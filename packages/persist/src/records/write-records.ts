@@ -1,9 +1,7 @@
 import { PortageError } from '@portage/core';
 import { sql, type Kysely } from 'kysely';
-import { insertChangeEvents, type NewChangeEvent } from '../change-events/insert-change-events.js';
 import { assertUuid } from '../database/assert-uuid.js';
 import { inTransaction } from '../database/in-transaction.js';
-import { parameterChunks } from '../database/parameter-chunks.js';
 import type { PortageTables } from '../database/tables.js';
 import { assertExternalId, assertRecordScope } from './assert-record-key.js';
 import { canonicalJson } from './canonical-json.js';
@@ -64,14 +62,13 @@ interface Existing {
   deleted: boolean;
 }
 
-const PARAMETERS_PER_RECORD = 6;
-
 /**
  * Stores a batch, diff first: one SELECT of the stored hashes of the batch's ids, then one
- * multi-row upsert (chunked under the bind parameter limit) of only the new and changed
- * records, then one multi-row insert of their `created`/`updated` change events. Unchanged
- * records cause no write to `records`. A deleted record that comes back is undeleted and
- * counts as created. When an id repeats in the batch, the last occurrence wins.
+ * statement that upserts only the new and changed records, appends their `created`/`updated`
+ * change events and fills `sync_seen`, each column passed as a single array parameter
+ * whatever the batch size. Unchanged records cause no write to `records`. A deleted record
+ * that comes back is undeleted and counts as created. When an id repeats in the batch, the
+ * last occurrence wins.
  *
  * Runs in `executor` when it is a transaction (pass the page's transaction so records,
  * events and checkpoint commit together), else in a transaction of its own.
@@ -104,38 +101,8 @@ export async function writeRecords(executor: Kysely<PortageTables>, input: Write
       const stored = existing.get(record.externalId);
       return stored === undefined || stored.deleted || stored.hash !== record.hash;
     });
-
-    const runId = input.runId ?? null;
-    const events: NewChangeEvent[] = [];
-    for (const chunk of parameterChunks(toWrite, PARAMETERS_PER_RECORD)) {
-      const written = await upsert(trx, connectionId, entity, chunk);
-      const byId = new Map(chunk.map((record) => [record.externalId, record]));
-      for (const row of written) {
-        const record = byId.get(row.external_id);
-        if (record === undefined) continue;
-        // An undeleted record counts as created; the diff is the only place that knows it
-        // was deleted, because RETURNING shows the new row only.
-        const kind = row.inserted || existing.get(row.external_id)?.deleted ? 'created' : 'updated';
-        events.push({ connectionId, entity, externalId: record.externalId, kind, payloadJson: record.json, runId });
-      }
-    }
-    // RETURNING follows no particular order; the outbox should follow the batch's.
-    events.sort((a, b) => compareIds(a.externalId ?? '', b.externalId ?? ''));
-    await insertChangeEvents(trx, events);
-
-    if (input.passId !== undefined) {
-      // One array parameter whatever the batch size; ids are sorted, like every write here.
-      await trx
-        .insertInto('sync_seen')
-        .columns(['pass_id', 'external_id'])
-        .expression(sql`select ${input.passId}::uuid, unnest(${ids}::text[])`)
-        .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing())
-        .execute();
-    }
-
-    const created = events.filter((event) => event.kind === 'created').length;
-    const updated = events.length - created;
-    return { created, updated, unchanged: batch.length - created - updated };
+    const { created, written } = await write(trx, input, toWrite, existing, input.passId === undefined ? [] : ids);
+    return { created, updated: written - created, unchanged: batch.length - written };
   });
 }
 
@@ -188,48 +155,104 @@ async function readExisting(
   return new Map(rows.map((row) => [row.external_id, { hash: row.content_hash, deleted: row.deleted }]));
 }
 
-async function upsert(
+/**
+ * One statement, whatever the batch size: the upsert of the new and changed records, their
+ * change events (built from what the upsert returned, so counts and events are exactly what
+ * was written) and the batch's `sync_seen` rows. Every column travels as one array parameter
+ * and is unnested server-side: a handful of bind parameters instead of six per record, and
+ * nothing for Kysely to compile per row. Works the same on Postgres and PGlite.
+ */
+async function write(
   trx: Kysely<PortageTables>,
-  connectionId: string,
-  entity: string,
+  input: WriteRecordsInput,
   records: Prepared[],
-): Promise<Array<{ external_id: string; inserted: boolean }>> {
+  existing: Map<string, Existing>,
+  seenIds: string[],
+): Promise<{ created: number; written: number }> {
+  const { connectionId, entity } = input;
+  if (records.length === 0) {
+    // Nothing to write (a repeat pass): only the pass's ids, without the upsert's planning.
+    if (input.passId !== undefined && seenIds.length > 0) {
+      await trx
+        .insertInto('sync_seen')
+        .columns(['pass_id', 'external_id'])
+        .expression(sql`select ${input.passId}::uuid, unnest(${seenIds}::text[])`)
+        .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing())
+        .execute();
+    }
+    return { created: 0, written: 0 };
+  }
+  const ids = records.map((record) => record.externalId);
+  const deletedIds = ids.filter((id) => existing.get(id)?.deleted === true);
   try {
-    return await trx
-      .insertInto('records')
-      .values(
-        records.map((record) => ({
-          connection_id: connectionId,
-          entity,
-          external_id: record.externalId,
-          data: record.json,
-          content_hash: record.hash,
-          remote_updated_at: record.remoteUpdatedAt,
-        })),
+    const row = await trx
+      .with('written', (db) =>
+        db
+          .insertInto('records')
+          .columns(['connection_id', 'entity', 'external_id', 'data', 'content_hash', 'remote_updated_at'])
+          // Rows go in batch (external id) order, so two writers never wait on each other in
+          // a cycle.
+          .expression(
+            sql`select ${connectionId}::uuid, ${entity}::text, u.external_id, u.data::jsonb, u.content_hash, u.remote_updated_at::timestamptz
+              from unnest(${ids}::text[], ${records.map((record) => record.json)}::text[], ${records.map((record) => record.hash)}::text[],
+                ${records.map((record) => record.remoteUpdatedAt?.toISOString() ?? null)}::text[])
+                with ordinality as u(external_id, data, content_hash, remote_updated_at, ord)
+              order by u.ord`,
+          )
+          .onConflict((conflict) =>
+            conflict
+              .columns(['connection_id', 'entity', 'external_id'])
+              .doUpdateSet((eb) => ({
+                data: eb.ref('excluded.data'),
+                content_hash: eb.ref('excluded.content_hash'),
+                remote_updated_at: eb.ref('excluded.remote_updated_at'),
+                last_seen_at: sql<Date>`now()`,
+                deleted_at: null,
+              }))
+              // A concurrent writer may have stored the same content since our diff: then this
+              // row is left alone, returns nothing, and counts as unchanged.
+              .where((eb) =>
+                eb.or([
+                  eb('records.content_hash', 'is distinct from', eb.ref('excluded.content_hash')),
+                  eb('records.deleted_at', 'is not', null),
+                ]),
+              ),
+          )
+          // xmax is 0 only on a freshly inserted row version: the cheapest way to tell an
+          // insert from an update in the same statement.
+          .returning(['external_id', 'data', sql<boolean>`xmax = 0`.as('inserted')]),
       )
-      .onConflict((conflict) =>
-        conflict
-          .columns(['connection_id', 'entity', 'external_id'])
-          .doUpdateSet((eb) => ({
-            data: eb.ref('excluded.data'),
-            content_hash: eb.ref('excluded.content_hash'),
-            remote_updated_at: eb.ref('excluded.remote_updated_at'),
-            last_seen_at: sql<Date>`now()`,
-            deleted_at: null,
-          }))
-          // A concurrent writer may have stored the same content since our diff: then this
-          // row is left alone, returns nothing, and counts as unchanged.
-          .where((eb) =>
-            eb.or([
-              eb('records.content_hash', 'is distinct from', eb.ref('excluded.content_hash')),
-              eb('records.deleted_at', 'is not', null),
-            ]),
-          ),
+      .with('events', (db) =>
+        db
+          .insertInto('change_events')
+          .columns(['connection_id', 'entity', 'external_id', 'kind', 'payload', 'run_id'])
+          // An undeleted record counts as created; the diff is the only place that knows it
+          // was deleted, because RETURNING shows the new row only. RETURNING follows no
+          // particular order; the outbox follows the batch's (ids grow in insert order).
+          .expression(
+            sql`select ${connectionId}::uuid, ${entity}::text, w.external_id,
+                case when w.inserted or w.external_id = any(${deletedIds}::text[]) then 'created' else 'updated' end,
+                w.data, ${input.runId ?? null}::uuid
+              from written w join unnest(${ids}::text[]) with ordinality as o(external_id, ord) on o.external_id = w.external_id
+              order by o.ord`,
+          )
+          .returning('kind'),
       )
-      // xmax is 0 only on a freshly inserted row version: the cheapest way to tell an insert
-      // from an update in one round trip.
-      .returning(['external_id', sql<boolean>`xmax = 0`.as('inserted')])
-      .execute();
+      // Runs even though nothing reads it: Postgres always completes data-modifying WITHs.
+      .with('seen', (db) =>
+        db
+          .insertInto('sync_seen')
+          .columns(['pass_id', 'external_id'])
+          .expression(sql`select ${input.passId ?? null}::uuid, unnest(${seenIds}::text[])`)
+          .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing()),
+      )
+      .selectFrom('events')
+      .select([
+        sql<number>`(count(*) filter (where kind = 'created'))::int`.as('created'),
+        sql<number>`count(*)::int`.as('written'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { created: row.created, written: row.written };
   } catch (cause) {
     if ((cause as { code?: unknown }).code === '23503') {
       throw new PortageError('NOT_FOUND', `connection ${connectionId} does not exist: create it with the connection store before writing records`, {
