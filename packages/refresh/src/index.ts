@@ -21,3 +21,4 @@ export { planNext, type PlannerState, type PlannedJob } from './planner/index.js
 export { nextHealth, canSync, type HealthEvent } from './health/next-health.js';
 export { startScheduler, SCHEDULE_QUEUE, type SchedulerOptions } from './scheduler/start-scheduler.js';
 export { createPersistedTokenProvider, withTokenLock, type PersistedTokenProviderOptions } from './tokens/index.js';
+export { createConnectionClients, type ConnectionClients } from './sync/connection-clients.js';

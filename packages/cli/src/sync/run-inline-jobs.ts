@@ -1,8 +1,8 @@
 import type { Connector, PortageError } from '@portage/core';
-import { createFetchClient, createFetchTransport, type FetchClient, type Logger } from '@portage/fetch';
-import { addEntityProgress, finishRun, startRun, type Connection, type ConnectionStore, type PortageDatabase, type RunError } from '@portage/persist';
+import type { Logger } from '@portage/fetch';
+import { addEntityProgress, finishRun, startRun, type ConnectionStore, type PortageDatabase, type RunError } from '@portage/persist';
 import {
-  createPersistedTokenProvider,
+  createConnectionClients,
   decideOnFailure,
   nextHealth,
   runSyncJob,
@@ -48,16 +48,12 @@ export interface InlineJobsOptions {
  * @example const outcomes = await runInlineJobs({ database, connections, connectors, jobs, logger });
  */
 export async function runInlineJobs(options: InlineJobsOptions): Promise<InlineOutcome[]> {
-  const clients = new Map<string, FetchClient>();
+  const clients = createConnectionClients({ database: options.database, connections: options.connections, logger: options.logger });
   const context: SyncContext = {
     database: options.database,
     connectors: options.connectors,
     getConnection: (id) => options.connections.get(id),
-    clientFor: async (connection, connector) => {
-      const client = clients.get(connection.id) ?? (await createClient(options, connection, connector));
-      clients.set(connection.id, client);
-      return client;
-    },
+    clientFor: clients.clientFor,
     logger: options.logger,
   };
   const { db } = options.database;
@@ -87,38 +83,13 @@ export async function runInlineJobs(options: InlineJobsOptions): Promise<InlineO
     }
   } finally {
     for (const run of runs.values()) await finishRun(db, run.id, run.firstError ? 'failed' : 'succeeded', run.firstError);
-    await Promise.all([...clients.values()].map((client) => client.close()));
+    await clients.closeAll();
   }
   return outcomes;
 }
 
 // As the worker builds it: OAuth2 tokens come from the store (refreshed and rotated there,
 // shared with the workers), other credentials are read once.
-async function createClient(options: InlineJobsOptions, connection: Connection, connector: Connector): Promise<FetchClient> {
-  const { auth } = connector;
-  const access =
-    auth.type === 'oauth2'
-      ? {
-          tokenProvider: createPersistedTokenProvider({
-            database: options.database,
-            connections: options.connections,
-            connectionId: connection.id,
-            config: auth,
-            transport: createFetchTransport(),
-          }),
-        }
-      : { credentials: await options.connections.credentials(connection.id) };
-  return createFetchClient({
-    baseUrl: connector.baseUrl,
-    auth,
-    ...access,
-    errors: connector.errors,
-    ...connector.defaults,
-    logger: options.logger,
-    connectionId: connection.id,
-  });
-}
-
 async function moveHealth(options: InlineJobsOptions, connectionId: string, event: HealthEvent, reason?: string): Promise<void> {
   const current = await options.connections.get(connectionId);
   await options.connections.setHealth(connectionId, nextHealth(current.health, event), reason);

@@ -1,9 +1,9 @@
 import { isPortageError, PortageError, type Connector } from '@portage/core';
-import { createFetchClient, createFetchTransport, createLogger, type FetchClient, type Logger } from '@portage/fetch';
-import { addEntityProgress, finishRun, loadCheckpoint, type Connection, type createConnectionStore, type PortageDatabase } from '@portage/persist';
+import { createLogger, type FetchClientOptions, type Logger } from '@portage/fetch';
+import { addEntityProgress, finishRun, loadCheckpoint, type ConnectionStore, type PortageDatabase } from '@portage/persist';
 import type { JobQueue, QueuedJob, QueueOptions } from '../jobs/job-queue.js';
 import { runSyncJob, type SyncContext } from '../sync/run-sync-job.js';
-import { createPersistedTokenProvider } from '../tokens/create-persisted-token-provider.js';
+import { createConnectionClients } from '../sync/connection-clients.js';
 import { syncJobKey, type SyncJobData } from '../sync/sync-job.js';
 import { canSync, nextHealth, type HealthEvent } from '../health/next-health.js';
 import { decideOnFailure } from './handle-sync-failure.js';
@@ -12,7 +12,7 @@ import { ensureSyncQueues, SYNC_QUEUE } from './sync-queues.js';
 export interface SyncWorkerOptions {
   database: PortageDatabase;
   queue: JobQueue;
-  connections: ReturnType<typeof createConnectionStore>;
+  connections: ConnectionStore;
   /** Connector per platform name. */
   connectors: Readonly<Record<string, Connector>>;
   /** Sync jobs this process runs at once (each streams a whole window). */
@@ -21,7 +21,7 @@ export interface SyncWorkerOptions {
   /** Overrides of the sync queue's settings (e.g. a short expiry so crashed jobs return fast). */
   queueOptions?: Partial<QueueOptions>;
   /** Extra fetch-client options (tests: a transport, short retries). */
-  fetchOptions?: Partial<Parameters<typeof createFetchClient>[0]>;
+  fetchOptions?: Partial<FetchClientOptions>;
 }
 
 export interface SyncWorker {
@@ -41,45 +41,17 @@ export interface SyncWorker {
  */
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const logger = options.logger ?? createLogger({ name: 'portage-worker' });
-  const clients = new Map<string, FetchClient>();
+  const clients = createConnectionClients({
+    database: options.database,
+    connections: options.connections,
+    logger,
+    ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+  });
   const context: SyncContext = {
     database: options.database,
     connectors: options.connectors,
     getConnection: (id) => options.connections.get(id),
-    clientFor: async (connection: Connection, connector: Connector) => {
-      let client = clients.get(connection.id);
-      if (!client) {
-        const { auth } = connector;
-        // OAuth2 tokens are refreshed and rotated while the client lives, so the client gets a
-        // provider that reads and writes them in the store, not a snapshot of the credentials.
-        const access =
-          auth.type === 'oauth2'
-            ? {
-                tokenProvider: createPersistedTokenProvider({
-                  database: options.database,
-                  connections: options.connections,
-                  connectionId: connection.id,
-                  config: auth,
-                  // Token requests are rare: the global fetch serves them, unless tests route
-                  // every request through their own transport.
-                  transport: options.fetchOptions?.transport ?? createFetchTransport(),
-                }),
-              }
-            : { credentials: await options.connections.credentials(connection.id) };
-        client = createFetchClient({
-          baseUrl: connector.baseUrl,
-          auth,
-          ...access,
-          errors: connector.errors,
-          ...connector.defaults,
-          logger,
-          connectionId: connection.id,
-          ...options.fetchOptions,
-        });
-        clients.set(connection.id, client);
-      }
-      return client;
-    },
+    clientFor: clients.clientFor,
     logger,
   };
 
@@ -149,7 +121,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     enqueue,
     stop: async () => {
       await options.queue.stop();
-      await Promise.all([...clients.values()].map((client) => client.close()));
+      await clients.closeAll();
     },
   };
 }
