@@ -17,7 +17,7 @@ describe('parseCredentials', () => {
   });
 
   it.each<[string, string, AuthConfig, string]>([
-    ['not JSON', 'sk_live_123', apiKey, '--credentials is not valid JSON: this connector authenticates with api_key, write e.g. \'{"apiKey":"..."}\''],
+    ['not JSON', 'not-json-key-123', apiKey, '--credentials is not valid JSON: this connector authenticates with api_key, write e.g. \'{"apiKey":"..."}\''],
     ['not an object', '["k"]', apiKey, '--credentials must be a JSON object'],
     ['another type', '{"type":"bearer","token":"t"}', apiKey, '--credentials has type "bearer"'],
     ['a missing field', '{"username":"u"}', { type: 'basic' }, '--credentials lacks password'],
@@ -32,6 +32,6 @@ describe('parseCredentials', () => {
     }
     expect(thrown).toMatchObject({ code: 'CONFIG_INVALID' });
     expect((thrown as Error).message).toContain(want);
-    expect((thrown as Error).message).not.toContain('sk_live_123');
+    expect((thrown as Error).message).not.toContain('not-json-key-123');
   });
 });
