@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectionStore, createCredentialCipher, type ConnectionStore, type PortageDatabase } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { codeOf } from './code-of.js';
 
 const KEY = randomBytes(32).toString('base64');
 // Built at run time so no secret-looking literal sits in the source.
@@ -27,13 +28,6 @@ async function healthEvents(connectionId: string) {
     .where('connection_id', '=', connectionId)
     .orderBy('id')
     .execute();
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => (error as { code?: string }).code,
-  );
 }
 
 describe('createConnectionStore', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, markDeleted, writeRecords, type PortageDatabase, type PortageTables, type RecordInput } from '../src/index.js';
 import { insertConnection } from './insert-connection.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { codeOf } from './code-of.js';
 
 let testDatabase: TestDatabase;
 let database: PortageDatabase;
@@ -44,13 +45,6 @@ async function events(connectionId: string) {
     .where('connection_id', '=', connectionId)
     .orderBy('id')
     .execute();
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => (error as { code?: string }).code,
-  );
 }
 
 describe('writeRecords', () => {

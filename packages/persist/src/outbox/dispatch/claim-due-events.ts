@@ -1,19 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { ChangeEventKind, PortageTables } from '../../database/tables.js';
+import type { ChangeEventRow } from './to-webhook-event.js';
+import type { PortageTables } from '../../database/tables.js';
 
 /**
  * A claimed row: what a delivery needs, plus `attempts` to schedule the next one.
  *
  * @example const [event]: ClaimedEvent[] = await claimDueEvents(db, options);
  */
-export interface ClaimedEvent {
-  id: string;
-  connection_id: string;
-  entity: string | null;
-  external_id: string | null;
-  kind: ChangeEventKind;
-  payload: unknown;
-  run_id: string | null;
+export interface ClaimedEvent extends ChangeEventRow {
   created_at: Date;
   attempts: number;
 }
