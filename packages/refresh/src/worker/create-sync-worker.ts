@@ -83,7 +83,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         return;
       }
       logger.warn({ jobId: job.id, connectionId: data.connectionId, entity: data.entity, code: portage.code, action: portage.action, decision: decision.kind, reason: decision.reason }, 'sync job failed');
-      const runId = (typeof portage.context.runId === 'string' ? portage.context.runId : undefined) ?? data.runId ?? (await runIdOf(data));
+      // The run a retry would resume: the one named by the checkpoint, if any.
+      const checkpointRun = await runIdOf(data);
+      const runId = (typeof portage.context.runId === 'string' ? portage.context.runId : undefined) ?? data.runId ?? checkpointRun;
       if (runId) {
         await addEntityProgress(options.database.db, runId, data.entity, {
           error: { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() },
@@ -99,7 +101,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       }
       // A retry resumes this run only through a checkpoint that names it; otherwise (failed
       // before its first page committed) the retry starts a new run and this one ends here.
-      const resumable = runId !== undefined && (await runIdOf(data)) === runId;
+      const resumable = runId !== undefined && checkpointRun === runId;
       if (runId && (decision.kind === 'give_up' || lastAttempt || !resumable)) {
         await finishRun(options.database.db, runId, 'failed', { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() });
       }
