@@ -22,6 +22,7 @@ const STATUS = { open: 'active', paid: 'active', void: 'disabled', refunded: 'di
 export const customers = defineEntity<FakeCustomerRecord, 'Customer'>({
   unified: 'Customer',
   request: { path: '/last_id/records', query: { limit: 500 } },
+  pageSize: { param: { in: 'query', name: 'limit' }, max: 1000 },
   recordsPath: 'data',
   pagination: { type: 'last_id', idPath: 'id', token: { in: 'query', name: 'starting_after' }, stop: { hasMorePath: 'has_more' } },
   incremental: { in: 'query', name: 'updated_since', format: 'iso8601' },
@@ -58,6 +59,7 @@ const PAYMENT_STATUS = { open: 'pending', paid: 'succeeded', void: 'failed', ref
 export const payments = defineEntity<FakeCustomerRecord, 'Transaction'>({
   unified: 'Transaction',
   request: { path: '/cursor/records', query: { limit: 500 } },
+  pageSize: { param: { in: 'query', name: 'limit' }, max: 1000 },
   recordsPath: 'data',
   pagination: { type: 'cursor', cursorPath: 'next_cursor', token: { in: 'query', name: 'cursor' } },
   incremental: { in: 'query', name: 'updated_since', format: 'iso8601' },

@@ -4,6 +4,7 @@ export {
   type DatabaseOptions,
   type PortageDatabase,
 } from './database/create-database.js';
+export { databaseNow, serverStartedAt } from './database/database-now.js';
 export type {
   ChangeEventKind,
   ChangeEventsTable,

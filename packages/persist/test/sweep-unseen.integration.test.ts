@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearPass, markDeleted, sweepUnseen, writeRecords, type PortageDatabase, type RecordInput } from '../src/index.js';
+import { clearPass, databaseNow, markDeleted, sweepUnseen, writeRecords, type PortageDatabase, type RecordInput } from '../src/index.js';
 import { insertConnection } from './insert-connection.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -43,20 +42,21 @@ async function seenCount(passId: string): Promise<number> {
 }
 
 /** Stores a..e, then runs a full pass that sees only `seen`. */
-async function storeThenPass(connectionId: string, seen: string[]): Promise<string> {
+async function storeThenPass(connectionId: string, seen: string[]): Promise<{ passId: string; passStartedAt: Date }> {
   await writeRecords(database.db, { connectionId, entity: 'order', records: ['a', 'b', 'c', 'd', 'e'].map(record) });
   const passId = randomUUID();
+  const passStartedAt = await databaseNow(database.db);
   await writeRecords(database.db, { connectionId, entity: 'order', passId, records: seen.map(record) });
-  return passId;
+  return { passId, passStartedAt };
 }
 
 describe('sweepUnseen', () => {
   it('marks only the records the pass did not see as deleted, with a deleted event each', async () => {
     const connectionId = await insertConnection(database);
-    const passId = await storeThenPass(connectionId, ['a', 'c', 'e']);
+    const { passId, passStartedAt } = await storeThenPass(connectionId, ['a', 'c', 'e']);
     const runId = randomUUID();
 
-    const result = await sweepUnseen(database.db, { connectionId, entity: 'order', passId, runId });
+    const result = await sweepUnseen(database.db, { connectionId, entity: 'order', passId, runId, passStartedAt });
 
     expect(result).toEqual({ deleted: 2 });
     expect(await liveIds(connectionId)).toEqual(['a', 'c', 'e']);
@@ -74,9 +74,9 @@ describe('sweepUnseen', () => {
     await writeRecords(database.db, { connectionId: otherConnection, entity: 'order', records: [record('x')] });
     await writeRecords(database.db, { connectionId, entity: 'order', records: [record('gone')] });
     await markDeleted(database.db, { connectionId, entity: 'order', externalIds: ['gone'] });
-    const passId = await storeThenPass(connectionId, ['a', 'b', 'c', 'd']);
+    const { passId, passStartedAt } = await storeThenPass(connectionId, ['a', 'b', 'c', 'd']);
 
-    expect(await sweepUnseen(database.db, { connectionId, entity: 'order', passId })).toEqual({ deleted: 1 });
+    expect(await sweepUnseen(database.db, { connectionId, entity: 'order', passId, passStartedAt })).toEqual({ deleted: 1 });
     expect(await liveIds(connectionId, 'product')).toEqual(['p']);
     expect(await liveIds(otherConnection)).toEqual(['x']);
     expect((await deletedEvents(connectionId)).map((event) => event.external_id)).toEqual(['gone', 'e']);
@@ -85,7 +85,7 @@ describe('sweepUnseen', () => {
   it('spares records stored after the pass started', async () => {
     const connectionId = await insertConnection(database);
     await writeRecords(database.db, { connectionId, entity: 'order', records: [record('old'), record('seen')] });
-    const { now } = (await sql<{ now: Date }>`select clock_timestamp() as now`.execute(database.db)).rows[0] ?? { now: new Date() };
+    const now = await databaseNow(database.db);
     const passId = randomUUID();
     await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [record('seen')] });
     // Written by an incremental sync while the pass ran, after the pass had passed its page.
@@ -95,12 +95,30 @@ describe('sweepUnseen', () => {
     expect(await liveIds(connectionId)).toEqual(['new', 'seen']);
   });
 
+  it('spares what the pass itself created or changed, with no seen rows for them', async () => {
+    const connectionId = await insertConnection(database);
+    await writeRecords(database.db, { connectionId, entity: 'order', records: [record('kept'), record('changed'), record('gone')] });
+    const passId = randomUUID();
+    const passStartedAt = await databaseNow(database.db);
+    const counts = await writeRecords(database.db, {
+      connectionId,
+      entity: 'order',
+      passId,
+      records: [record('kept'), { externalId: 'changed', data: { id: 'changed', v: 2 } }, record('fresh')],
+    });
+
+    expect(counts).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    expect(await seenCount(passId)).toBe(1);
+    expect(await sweepUnseen(database.db, { connectionId, entity: 'order', passId, passStartedAt })).toEqual({ deleted: 1 });
+    expect(await liveIds(connectionId)).toEqual(['changed', 'fresh', 'kept']);
+  });
+
   it('rolls back with the caller transaction', async () => {
     const connectionId = await insertConnection(database);
-    const passId = await storeThenPass(connectionId, ['a']);
+    const { passId, passStartedAt } = await storeThenPass(connectionId, ['a']);
     await expect(
       database.db.transaction().execute(async (trx) => {
-        await sweepUnseen(trx, { connectionId, entity: 'order', passId });
+        await sweepUnseen(trx, { connectionId, entity: 'order', passId, passStartedAt });
         throw new Error('run bookkeeping failed');
       }),
     ).rejects.toThrow('run bookkeeping failed');
@@ -113,7 +131,7 @@ describe('sweepUnseen', () => {
 describe('clearPass', () => {
   it('forgets the pass and deletes no record', async () => {
     const connectionId = await insertConnection(database);
-    const passId = await storeThenPass(connectionId, ['a']);
+    const { passId } = await storeThenPass(connectionId, ['a']);
     const otherPass = randomUUID();
     await writeRecords(database.db, { connectionId, entity: 'order', passId: otherPass, records: [record('a')] });
 

@@ -177,15 +177,16 @@ describe('writeRecords', () => {
     expect(second.last_seen_at.getTime()).toBeGreaterThan(first.last_seen_at.getTime());
   });
 
-  it('records every id of the batch in sync_seen when given a pass, changed or not', async () => {
+  it('puts in sync_seen only the ids of a pass that it did not write', async () => {
     const connectionId = await insertConnection(database);
     const passId = randomUUID();
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1)] });
-    await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [order('a', 1), order('b', 1)] });
+    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1), order('d', 1)] });
+    await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [order('a', 1), order('b', 1), order('d', 2)] });
     await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [order('b', 1), order('c', 1)] });
 
+    // a: unchanged; b: written, then unchanged; c: written; d: changed.
     const seen = await database.db.selectFrom('sync_seen').select('external_id').where('pass_id', '=', passId).orderBy('external_id').execute();
-    expect(seen.map((row) => row.external_id)).toEqual(['a', 'b', 'c']);
+    expect(seen.map((row) => row.external_id)).toEqual(['a', 'b']);
   });
 
   it('stores ids and data that need escaping in array parameters exactly', async () => {

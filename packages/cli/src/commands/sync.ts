@@ -1,9 +1,9 @@
 import { PortageError } from '@portage/core';
+import { databaseNow } from '@portage/persist';
 import { COMMON_HELP, parseCommandArgs } from '../args/parse-command-args.js';
 import { parseInteger } from '../args/parse-integer.js';
 import { usageError } from '../args/usage-error.js';
 import { resolveRefreshConfig } from '../config/resolve-refresh-config.js';
-import { databaseNow } from '../runtime/database-now.js';
 import { parseSince } from '../sync/parse-since.js';
 import { planSync } from '../sync/plan-sync.js';
 import { syncInline } from '../sync/sync-inline.js';
@@ -76,7 +76,7 @@ export const syncCommand: Command = {
         });
       }
       const refresh = await resolveRefreshConfig(loaded, connection, connector);
-      const startedAt = await databaseNow(runtime.database());
+      const startedAt = await databaseNow(runtime.database().db);
       const plan = planSync({
         connectionId: connection.id,
         connector: { name: connector.name, entities: Object.keys(connector.entities) },

@@ -23,6 +23,11 @@ export const connectorConfigSchema = z.object({
   auth: authSchema,
   defaults: connectorDefaultsSchema.default({}),
   errors: errorMappingSchema.default({ rules: [] }),
+  /**
+   * A request header that carries the connection's tenant (the platform's organisation or
+   * account id), sent on every request of that connection, e.g. Xero's `xero-tenant-id`.
+   */
+  tenantHeader: z.string().min(1).optional(),
 });
 export type ConnectorConfig = z.input<typeof connectorConfigSchema>;
 export type ConnectorDefaults = z.infer<typeof connectorDefaultsSchema>;

@@ -3,7 +3,7 @@ import { PortageError } from '../errors/portage-error.js';
 import { UNIFIED_ENTITY_NAMES, type UnifiedEntities, type UnifiedEntityName } from '../unified/registry.js';
 import { entityRequestSchema, responseFormatSchema } from './entity-request.js';
 import { incrementalSchema } from './incremental.js';
-import { paginationSchema } from './pagination.js';
+import { paginationSchema, paramPlacementSchema } from './pagination.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 
 /** The serialisable part of an entity: everything but the mapping function. */
@@ -20,6 +20,13 @@ export const entityConfigSchema = z.object({
   primaryKey: z.string().min(1),
   /** Dot path of the raw record's last-modified time, when the platform has one. */
   updatedAtPath: z.string().min(1).optional(),
+  /**
+   * Where a configured page size goes, for paginations that do not carry their own (offset and
+   * page pagination have `pageSize`), and the most the platform accepts.
+   *
+   * @example { param: { in: 'query', name: 'limit' }, max: 100 }
+   */
+  pageSize: z.object({ param: paramPlacementSchema, max: z.number().int().positive().optional() }).optional(),
   /**
    * Where the platform reports deleted records (tombstones), read by incremental syncs so
    * deletions arrive without waiting for the next full pass.

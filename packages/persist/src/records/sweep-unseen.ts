@@ -8,7 +8,7 @@ import { assertExternalId, assertRecordScope } from './assert-record-key.js';
 /**
  * Which pass to sweep.
  *
- * @example const input: SweepUnseenInput = { connectionId, entity: 'order', passId, runId, passStartedAt };
+ * @example const input: SweepUnseenInput = { connectionId, entity: 'order', passId, runId, passStartedAt: await databaseNow(db) };
  */
 export interface SweepUnseenInput {
   connectionId: string;
@@ -17,11 +17,12 @@ export interface SweepUnseenInput {
   /** Stamped on the `deleted` events. */
   runId?: string;
   /**
-   * When the pass began. Records stored at or after it are spared even if the pass did not
-   * see them: something else (an incremental sync, a webhook) wrote them while the pass ran,
-   * so they existed during the pass. Leave it out only when nothing else writes this entity.
+   * When the pass began, by the database's clock (`databaseNow`), read before its first
+   * write. Records stored at or after it are spared: the pass wrote them itself (`writeRecords`
+   * keeps only the ids it did not write in `sync_seen`), or something else (an incremental
+   * sync, a webhook) wrote them while the pass ran, so they existed during the pass.
    */
-  passStartedAt?: Date;
+  passStartedAt: Date;
 }
 
 /**
@@ -45,7 +46,7 @@ export interface MarkDeletedInput {
  *
  * @example
  * await database.db.transaction().execute(async (trx) => {
- *   const { deleted } = await sweepUnseen(trx, { connectionId, entity: 'order', passId, runId });
+ *   const { deleted } = await sweepUnseen(trx, { connectionId, entity: 'order', passId, runId, passStartedAt });
  *   await addEntityProgress(trx, runId, 'order', { deleted });
  * });
  */
@@ -54,8 +55,8 @@ export async function sweepUnseen(executor: Kysely<PortageTables>, input: SweepU
   assertRecordScope(connectionId, entity);
   assertUuid(passId, 'passId');
   if (input.runId !== undefined) assertUuid(input.runId, 'runId');
-  if (passStartedAt !== undefined && !(passStartedAt instanceof Date && Number.isFinite(passStartedAt.getTime()))) {
-    throw new PortageError('VALIDATION_FAILED', 'passStartedAt must be a valid Date: pass when the full pass began', {
+  if (!(passStartedAt instanceof Date && Number.isFinite(passStartedAt.getTime()))) {
+    throw new PortageError('VALIDATION_FAILED', 'passStartedAt must be a valid Date: pass when the full pass began, read with databaseNow', {
       context: { entity },
     });
   }
@@ -72,7 +73,7 @@ export async function sweepUnseen(executor: Kysely<PortageTables>, input: SweepU
               .whereRef('sync_seen.external_id', '=', 'records.external_id'),
           ),
         ),
-        ...(passStartedAt ? [eb('records.last_seen_at', '<', passStartedAt)] : []),
+        eb('records.last_seen_at', '<', passStartedAt),
       ]),
     );
     await trx.deleteFrom('sync_seen').where('pass_id', '=', passId).execute();

@@ -31,7 +31,11 @@ export interface WriteRecordsInput {
   entity: string;
   /** Stamped on the change events. */
   runId?: string;
-  /** The full pass this batch belongs to: its ids go to `sync_seen` for `sweepUnseen`. */
+  /**
+   * The full pass this batch belongs to. Ids this write leaves alone (unchanged) go to
+   * `sync_seen` for `sweepUnseen`; ids it writes need no row there, since their `last_seen_at`
+   * is then later than the pass's start.
+   */
   passId?: string;
   records: ReadonlyArray<RecordInput>;
 }
@@ -65,7 +69,8 @@ interface Existing {
 /**
  * Stores a batch, diff first: one SELECT of the stored hashes of the batch's ids, then one
  * statement that upserts only the new and changed records, appends their `created`/`updated`
- * change events and fills `sync_seen`, each column passed as a single array parameter
+ * change events and puts the ids it did not write in `sync_seen` (a first pass writes none
+ * there), each column passed as a single array parameter
  * whatever the batch size. Unchanged records cause no write to `records`. A deleted record
  * that comes back is undeleted and counts as created. When an id repeats in the batch, the
  * last occurrence wins.
@@ -239,11 +244,16 @@ async function write(
           .returning('kind'),
       )
       // Runs even though nothing reads it: Postgres always completes data-modifying WITHs.
+      // Only what this statement did not write: written rows carry a `last_seen_at` after the
+      // pass's start, which spares them from the sweep (a first pass writes no seen rows).
       .with('seen', (db) =>
         db
           .insertInto('sync_seen')
           .columns(['pass_id', 'external_id'])
-          .expression(sql`select ${input.passId ?? null}::uuid, unnest(${seenIds}::text[])`)
+          .expression(
+            sql`select ${input.passId ?? null}::uuid, s.external_id from unnest(${seenIds}::text[]) as s(external_id)
+              where s.external_id not in (select external_id from written)`,
+          )
           .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing()),
       )
       .selectFrom('events')

@@ -76,7 +76,8 @@ describe('parseRefreshConfig', () => {
   });
 
   it.each<[string, unknown, Partial<EntityRefresh>]>([
-    ['built-in fallbacks', { entities: [{ entity: 'a', window: 'all' }] }, { pageSize: REFRESH_FALLBACKS.pageSize, concurrency: 1 }],
+    ['built-in fallbacks', { entities: [{ entity: 'a', window: 'all' }] }, { concurrency: REFRESH_FALLBACKS.concurrency, pageSize: undefined }],
+    ['entity page size over defaults', { entities: [{ entity: 'a', window: 'all', pageSize: 50 }], defaults: { pageSize: 500 } }, { pageSize: 50 }],
     ['no incremental or resync unless configured', { entities: [{ entity: 'a', window: 'all' }] }, { incremental: undefined, fullResync: undefined }],
     ['defaults.window', { entities: [{ entity: 'a' }], defaults: { window: '90 days' } }, { window: { kind: 'last', duration: { months: 0, ms: 90 * 24 * 60 * MINUTE }, text: '90 days' } }],
     ['entity window over defaults', { entities: [{ entity: 'a', window: 'all' }], defaults: { window: '90 days' } }, { window: { kind: 'all' } }],

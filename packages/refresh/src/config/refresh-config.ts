@@ -28,7 +28,8 @@ export interface EntityRefresh {
   /** Position in the config's list: 0 syncs first. */
   priority: number;
   window: RefreshWindow;
-  pageSize: number;
+  /** Records per request; absent: the connector's own page size. */
+  pageSize?: number;
   /** How many entities may sync at once while this one does (1: it syncs alone). */
   concurrency: number;
   /** Modified-since reads on a cron; `overlapMs` is taken off the high-water mark. */
@@ -51,9 +52,9 @@ export interface RefreshConfig {
  * What a config falls back to when neither the entity nor `defaults` says.
  *
  * @example
- * REFRESH_FALLBACKS.pageSize; // 100
+ * REFRESH_FALLBACKS.concurrency; // 1
  */
-export const REFRESH_FALLBACKS = { pageSize: 100, concurrency: 1, overlapMs: 0 } as const;
+export const REFRESH_FALLBACKS = { concurrency: 1, overlapMs: 0 } as const;
 
 const DURATION_HINT = 'e.g. "10 minutes", "3 months", "1 year" or an ISO 8601 duration like "PT10M"';
 
@@ -255,7 +256,7 @@ function resolve(input: ParsedInput, problems: ConfigProblem[]): EntityRefresh[]
       entity: entity.entity,
       priority: index,
       window: window ?? { kind: 'all' },
-      pageSize: entity.pageSize ?? defaults.pageSize ?? REFRESH_FALLBACKS.pageSize,
+      ...((entity.pageSize ?? defaults.pageSize) !== undefined && { pageSize: entity.pageSize ?? defaults.pageSize }),
       concurrency: entity.concurrency ?? defaults.concurrency ?? REFRESH_FALLBACKS.concurrency,
       ...(incremental && { incremental }),
       ...(fullResync && { fullResync: { every: fullResync.every } }),

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { PortageError } from '@portage/core';
 import type { JobQueue, QueuedJob } from './job-queue.js';
+import { createJobWakeups, type JobWakeups } from './job-wakeups.js';
 
 export interface PgBossQueueOptions {
   /** Required unless `db` is given. */
@@ -48,11 +49,25 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   // pg-boss reports background errors (e.g. a lost connection) as events: keep the process up.
   boss.on('error', () => undefined);
 
+  // Wake-ups need a connection of their own; on an embedded store (`db`) workers just poll.
+  const channel = `portage_jobs_${schema}`;
+  const workerIds = new Map<string, string[]>();
+  const wakeups: JobWakeups | undefined = options.connectionString
+    ? createJobWakeups(options.connectionString, channel, (queue) => {
+        for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
+      })
+    : undefined;
+  let listening = false;
+
   return {
     start: async () => {
       await boss.start();
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await wakeups?.stop();
+      listening = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
     ensureQueue: async (name, queue) => {
       const settings = {
         policy: queue.singletonPerKey ? ('stately' as const) : ('standard' as const),
@@ -65,18 +80,29 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...settings });
       else await boss.createQueue(name, { name, ...settings });
     },
-    send: (name, data, sendOptions = {}) =>
-      boss.send(name, data, {
+    send: async (name, data, sendOptions = {}) => {
+      const id = await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
-      }),
+      });
+      const due = !sendOptions.startAfter || sendOptions.startAfter.getTime() <= Date.now();
+      if (id && due && wakeups) await boss.getDb().executeSql('SELECT pg_notify($1, $2)', [channel, name]);
+      return id;
+    },
     work: async (name, workOptions, handler) => {
+      if (wakeups && !listening) {
+        await wakeups.start();
+        listening = true;
+      }
+      const ids = workerIds.get(name) ?? [];
+      workerIds.set(name, ids);
       for (let i = 0; i < workOptions.concurrency; i++) {
-        await boss.work(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        const id = await boss.work(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
           for (const job of jobs) {
             await handler({ id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
           }
         });
+        ids.push(id);
       }
     },
     schedule: (name, cron, data, key) => boss.schedule(name, cron, data, { singletonKey: key, tz: 'UTC' }),

@@ -13,7 +13,7 @@ function config(concurrency = 1, patch: Record<string, object> = {}): RefreshCon
       { entity: 'transactions', window: '1 year', ...patch.transactions },
       { entity: 'products', window: 'all', pageSize: 250, ...patch.products },
     ],
-    defaults: { pageSize: 500, concurrency, incremental: { every: '*/15 * * * *', overlap: '5 minutes' }, fullResync: { every: '0 2 * * *' } },
+    defaults: { concurrency, incremental: { every: '*/15 * * * *', overlap: '5 minutes' }, fullResync: { every: '0 2 * * *' } },
   });
 }
 
@@ -31,7 +31,8 @@ const BACKFILL_TRANSACTIONS: PlannedJob = {
   since: '2025-05-01T10:20:00.000Z',
   reason: 'backfill transactions (window 1 year)',
 };
-const BACKFILL_PRODUCTS: PlannedJob = { entity: 'products', kind: 'full', reason: 'backfill products (window all)' };
+// Products set a page size of their own: it travels with each of their jobs.
+const BACKFILL_PRODUCTS: PlannedJob = { entity: 'products', kind: 'full', pageSize: 250, reason: 'backfill products (window all)' };
 
 function state(entities: Record<string, EntityRefreshState>): PlannerState {
   return { entities };

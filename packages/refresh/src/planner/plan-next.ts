@@ -56,6 +56,8 @@ export interface PlannedJob {
   since?: string;
   /** The checkpoint an interrupted full pass continues from. */
   resumeFrom?: unknown;
+  /** Records per request, when the config sets one. */
+  pageSize?: number;
   /** A short human explanation, for logs and `status`. */
   reason: string;
 }
@@ -86,6 +88,7 @@ function fullJob(config: EntityRefresh, since: string | undefined, reason: strin
     kind: 'full',
     ...(since !== undefined && { since }),
     ...(resumeFrom !== undefined && { resumeFrom }),
+    ...(config.pageSize !== undefined && { pageSize: config.pageSize }),
     reason,
   };
 }
@@ -132,7 +135,7 @@ function jobFor(config: EntityRefresh, state: EntityRefreshState, now: Date): Pl
       // The overlap re-reads a margin before the mark: clock skew between us and the
       // platform, and records the platform indexes late, would otherwise fall in a gap.
       const since = new Date(markDate.getTime() - config.incremental.overlapMs).toISOString();
-      return { entity, kind: 'incremental', since, reason: `incremental ${entity} since ${since}` };
+      return { entity, kind: 'incremental', since, ...(config.pageSize !== undefined && { pageSize: config.pageSize }), reason: `incremental ${entity} since ${since}` };
     }
   }
   return undefined;

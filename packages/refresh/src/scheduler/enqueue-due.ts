@@ -18,7 +18,13 @@ export async function enqueueDue(input: { database: PortageDatabase; queue: JobQ
   const state = await loadPlannerState(input.database, input.queue, input.connectionId, entities);
   const planned = planNext(input.config, state, input.now);
   for (const job of planned) {
-    const data = { connectionId: input.connectionId, entity: job.entity, kind: job.kind, ...(job.since ? { since: job.since } : {}) };
+    const data = {
+      connectionId: input.connectionId,
+      entity: job.entity,
+      kind: job.kind,
+      ...(job.since ? { since: job.since } : {}),
+      ...(job.pageSize !== undefined ? { pageSize: job.pageSize } : {}),
+    };
     await input.queue.send(SYNC_QUEUE, data, { singletonKey: syncJobKey(data) });
   }
   return planned;

@@ -1,8 +1,8 @@
 import { getPath, PortageError, validateUnified, type ChildEntity } from '@portage/core';
-import type { MappedRecord, RejectedRecord } from './map-page.js';
+import type { MappedPage, MappedRecord, RejectedRecord } from './map-page.js';
 
 /** The children of one page, grouped by the entity they are stored under. */
-export type MappedChildren = Map<string, { records: MappedRecord[]; rejected: RejectedRecord[] }>;
+export type MappedChildren = Map<string, MappedPage>;
 
 /**
  * Stitching: pulls nested child records (variants inside products) out of a page of parent

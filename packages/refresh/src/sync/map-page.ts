@@ -13,6 +13,12 @@ export interface RejectedRecord {
   error: PortageError;
 }
 
+/** What mapping a page gives: records for the store, and the ones rejected. */
+export interface MappedPage {
+  records: MappedRecord[];
+  rejected: RejectedRecord[];
+}
+
 /**
  * Maps one page of raw platform records to validated unified records. A record whose mapping
  * throws or whose output fails the unified schema is rejected on its own (the sync goes on and
@@ -25,7 +31,7 @@ export function mapPage<Raw, N extends UnifiedEntityName>(
   entity: Entity<Raw, N>,
   entityName: string,
   raws: readonly unknown[],
-): { records: MappedRecord[]; rejected: RejectedRecord[] } {
+): MappedPage {
   const records: MappedRecord[] = [];
   const rejected: RejectedRecord[] = [];
   for (const raw of raws) {

@@ -1,22 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { getPath, isPortageError, PortageError, type Connector, type Entity } from '@portage/core';
-import type { FetchClient, Logger, PageState } from '@portage/fetch';
+import type { FetchClient, Logger, Page, PageState } from '@portage/fetch';
 import {
   addEntityProgress,
+  clearPass,
+  databaseNow,
   deleteCheckpoint,
   loadCheckpoint,
   getRun,
   markDeleted,
   saveCheckpoint,
+  serverStartedAt,
   startRun,
   sweepUnseen,
   writeRecords,
+  type Checkpoint,
   type Connection,
   type PortageDatabase,
 } from '@portage/persist';
+import { applyPageSize } from './apply-page-size.js';
 import { mapChildren } from './map-children.js';
-import { mapPage } from './map-page.js';
+import { mapPage, type MappedPage, type MappedRecord } from './map-page.js';
 import { checkpointWindow, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync-job.js';
 
 /** What a sync job needs from its worker: the store, the connectors, a client per connection. */
@@ -27,7 +32,11 @@ export interface SyncContext {
   clientFor(connection: Connection, connector: Connector): Promise<FetchClient>;
   logger: Logger;
   now?: () => Date;
+  /** When a group of pages commits: at this many records, or this long after its first page arrived. */
+  commitEvery?: { records: number; maxDelayMs: number };
 }
+
+const DEFAULT_COMMIT_EVERY = { records: 2000, maxDelayMs: 250 };
 
 export interface SyncJobResult {
   runId: string;
@@ -44,6 +53,10 @@ interface SavedState {
   page: PageState;
   since?: string;
   startedAt: string;
+  /** When the full pass began by the database's clock: the sweep spares what was stored since. */
+  sweepFrom?: string;
+  /** When the database server had started, as the pass saw it (see passToResume). */
+  bootedAt?: string;
   /** Full passes of nested child entities (stitching) run alongside the parent's. */
   childPassIds?: Record<string, string>;
 }
@@ -69,19 +82,23 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
     const known = Object.keys(connector.entities).join(', ');
     throw new PortageError('CONFIG_INVALID', `connector "${connector.name}" has no entity "${job.entity}" (it has: ${known})`, { context: { entity: job.entity } });
   }
-  const definition: Entity = entity;
+  const definition: Entity = applyPageSize(entity, job.pageSize);
   const client = await context.clientFor(connection, connector);
   const key = { connectionId: job.connectionId, entity: job.entity, windowKey: checkpointWindow(job.kind) };
 
   // A checkpoint left by an earlier attempt wins over the job's own since: the pass goes on
   // with the window it started with, under the same pass id, counting towards the same run.
-  const saved = await loadCheckpoint(db, key);
+  const bootedAt = job.kind === 'full' ? (await serverStartedAt(db)).toISOString() : undefined;
+  const saved = await passToResume(await loadCheckpoint(db, key));
   const resumed = saved?.state as SavedState | undefined;
   const passId = job.kind === 'full' ? (saved?.passId ?? randomUUID()) : undefined;
   const children = definition.children ?? [];
   const childPassIds: Record<string, string> =
     job.kind === 'full' ? (resumed?.childPassIds ?? Object.fromEntries(children.map((child) => [child.entity, randomUUID()]))) : {};
   const startedAt = resumed?.startedAt ?? now().toISOString();
+  // Read before the first write of the pass; older checkpoints fall back to the worker's clock.
+  const sweepFrom = resumed ? (resumed.sweepFrom ?? resumed.startedAt) : (await databaseNow(db)).toISOString();
+  const commitEvery = context.commitEvery ?? DEFAULT_COMMIT_EVERY;
   const since = resumed ? resumed.since : job.since;
   // A pass resumed after its run ended (failed, dead-lettered, replayed) counts in a new run.
   const savedRun = saved?.runId ? await getRun(db, saved.runId) : undefined;
@@ -101,6 +118,20 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   log.info(result, 'sync finished');
   return result;
 
+  // `sync_seen` is UNLOGGED: after a Postgres restart it may have lost the ids of the pass
+  // so far, and a sweep would then delete records that exist. Such a pass starts over.
+  async function passToResume(checkpoint: Checkpoint | undefined): Promise<Checkpoint | undefined> {
+    const state = checkpoint?.state as SavedState | undefined;
+    if (!checkpoint || !state || job.kind !== 'full' || state.bootedAt === bootedAt) return checkpoint;
+    context.logger.warn({ connectionId: job.connectionId, entity: job.entity }, 'the database restarted during this full pass: starting the pass over');
+    await db.transaction().execute(async (trx) => {
+      if (checkpoint.passId) await clearPass(trx, checkpoint.passId);
+      for (const childPassId of Object.values(state.childPassIds ?? {})) await clearPass(trx, childPassId);
+      await deleteCheckpoint(trx, key);
+    });
+    return undefined;
+  }
+
   // Tombstones first: should reading them fail, the job fails before its high-water mark moves.
   async function syncDeletions(): Promise<void> {
     const source = definition.deletions;
@@ -116,16 +147,69 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
   }
 
   async function syncPages(): Promise<void> {
-  const pages = client.paginate(definition, {
-    ...(since ? { since: new Date(since) } : {}),
-    ...(resumed ? { resume: resumed.page } : {}),
-    ...(signal ? { signal } : {}),
-  });
-  for await (const page of pages) {
-    const { records, rejected } = mapPage(definition, job.entity, page.records);
-    const nested = mapChildren(children, page.records);
+    const pages = client.paginate(definition, {
+      ...(since ? { since: new Date(since) } : {}),
+      ...(resumed ? { resume: resumed.page } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    // Pages commit in groups (a checkpoint per group, never part of a page) and one group's
+    // commit runs while the next group is fetched and mapped. A slow platform still commits
+    // page by page: a group closes after `maxDelayMs` whatever its size.
+    let group: Page[] = [];
+    let groupRecords = 0;
+    let groupOpenedAt = 0;
+    let inFlight: Promise<void> | undefined;
+    const flush = async () => {
+      const mapped = mapGroup(group);
+      group = [];
+      groupRecords = 0;
+      await inFlight;
+      inFlight = commitGroup(mapped);
+      // Awaited by the next flush or at the end; meanwhile a failure must not count as unhandled.
+      inFlight.catch(() => undefined);
+    };
+    try {
+      for await (const page of pages) {
+        if (group.length === 0) groupOpenedAt = performance.now();
+        group.push(page);
+        groupRecords += page.records.length;
+        if (!page.next || groupRecords >= commitEvery.records || performance.now() - groupOpenedAt >= commitEvery.maxDelayMs) await flush();
+      }
+      if (group.length > 0) await flush();
+    } catch (error) {
+      // The group being committed still lands (or fails) before the job reports.
+      await inFlight?.catch(() => undefined);
+      throw error;
+    }
+    await inFlight;
+  }
+
+  function mapGroup(group: Page[]): MappedGroup {
+    const records: MappedRecord[] = [];
+    const rejected: MappedPage['rejected'] = [];
+    const nested = new Map<string, MappedPage>();
+    for (const page of group) {
+      const mapped = mapPage(definition, job.entity, page.records);
+      records.push(...mapped.records);
+      rejected.push(...mapped.rejected);
+      for (const [childEntity, children] of mapChildren(definition.children ?? [], page.records)) {
+        const into = nested.get(childEntity) ?? { records: [], rejected: [] };
+        into.records.push(...children.records);
+        into.rejected.push(...children.rejected);
+        nested.set(childEntity, into);
+      }
+    }
+    return { firstIndex: group[0]!.index, pages: group.length, next: group.at(-1)!.next, records, rejected, nested };
+  }
+
+  // One transaction: the group's records, change events, run counts and the next checkpoint.
+  // Durability is relaxed (synchronous_commit off): a commit lost to a Postgres crash loses
+  // the checkpoint with the records it covers, so the job re-reads those pages; nothing
+  // stored can disagree with the checkpoint.
+  async function commitGroup(mapped: MappedGroup): Promise<void> {
+    const { records, rejected, nested } = mapped;
     await db.transaction().execute(async (trx) => {
-      await assertStillOwner(trx, key, page.index);
+      await assertStillOwner(trx, key, mapped.firstIndex);
       const counts = await writeRecords(trx, { connectionId: job.connectionId, entity: job.entity, runId, ...(passId ? { passId } : {}), records });
       for (const [childEntity, group] of nested) {
         const childPassId = childPassIds[childEntity];
@@ -136,12 +220,19 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
         }
       }
       let deleted = 0;
-      if (page.next) {
-        const state: SavedState = { page: page.next, ...(since ? { since } : {}), startedAt, ...(children.length && passId ? { childPassIds } : {}) };
+      if (mapped.next) {
+        const state: SavedState = {
+          page: mapped.next,
+          ...(since ? { since } : {}),
+          startedAt,
+          sweepFrom,
+          ...(bootedAt ? { bootedAt } : {}),
+          ...(children.length && passId ? { childPassIds } : {}),
+        };
         await saveCheckpoint(trx, key, { state, ...(passId ? { passId } : {}), runId });
       } else {
         if (passId) {
-          const sweep = { connectionId: job.connectionId, entity: job.entity, passId, runId, passStartedAt: new Date(startedAt) };
+          const sweep = { connectionId: job.connectionId, entity: job.entity, passId, runId, passStartedAt: new Date(sweepFrom) };
           deleted = (await sweepUnseen(trx, sweep)).deleted;
           for (const [childEntity, childPassId] of Object.entries(childPassIds)) {
             const childDeleted = await sweepUnseen(trx, { ...sweep, entity: childEntity, passId: childPassId });
@@ -154,16 +245,23 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
       for (const { error } of rejected) {
         await addEntityProgress(trx, runId, job.entity, { error: { code: error.code, action: error.action, message: error.message, at: now().toISOString() } });
       }
-      await addEntityProgress(trx, runId, job.entity, { ...counts, deleted, pages: 1 });
+      await addEntityProgress(trx, runId, job.entity, { ...counts, deleted, pages: mapped.pages });
       result.created += counts.created;
       result.updated += counts.updated;
       result.unchanged += counts.unchanged;
       result.deleted += deleted;
     });
-    result.pages++;
+    result.pages += mapped.pages;
     result.rejected += rejected.length;
   }
-  }
+}
+
+/** A group of consecutive pages, mapped, ready to commit in one transaction. */
+interface MappedGroup extends MappedPage {
+  firstIndex: number;
+  pages: number;
+  next?: PageState;
+  nested: Map<string, MappedPage>;
 }
 
 /**
@@ -173,7 +271,8 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
  * records and change events twice.
  */
 async function assertStillOwner(trx: Parameters<typeof saveCheckpoint>[0], key: Parameters<typeof loadCheckpoint>[1], pageIndex: number): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`${key.connectionId}:${key.entity}:${key.windowKey}`}))`.execute(trx);
+  // One round trip: the lock, and relaxed durability for this transaction (see commitGroup).
+  await sql`select pg_advisory_xact_lock(hashtext(${`${key.connectionId}:${key.entity}:${key.windowKey}`})), set_config('synchronous_commit', 'off', true)`.execute(trx);
   const current = await loadCheckpoint(trx, key);
   const expected = (current?.state as SavedState | undefined)?.page.pageIndex ?? 0;
   if (expected !== pageIndex) {

@@ -1,0 +1,2 @@
+export { ebay } from './connector.js';
+export type * from './generated/platform.js';

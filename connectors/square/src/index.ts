@@ -1,0 +1,2 @@
+export { square } from './connector.js';
+export type * from './generated/platform.js';

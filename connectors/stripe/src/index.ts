@@ -1,0 +1,2 @@
+export { stripe } from './connector.js';
+export type * from './generated/platform.js';

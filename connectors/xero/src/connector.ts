@@ -1,0 +1,36 @@
+import { defineConnector, defineEntity } from '@portage/core';
+import * as generated from './generated/entities.js';
+import type {
+  AccountsRecord,
+  ContactsRecord,
+  InvoicesRecord,
+  PaymentsRecord,
+} from './generated/platform.js';
+import { toInvoice } from './mappings/invoices.js';
+import { toContact } from './mappings/contacts.js';
+import { toAccount } from './mappings/accounts.js';
+import { toPayment } from './mappings/payments.js';
+
+/**
+ * The xero connector. Endpoints, pagination and incremental filters come from
+ * ./generated/entities.ts (regenerated); override one by writing it after the spread.
+ *
+ * @example for await (const page of client.paginate(xero.entities.invoices)) console.log(page.records.length);
+ */
+export const xero = defineConnector({
+  name: 'xero',
+  baseUrl: 'https://api.xero.com/api.xro/2.0',
+  // Auth from the spec's security scheme "OAuth2".
+  auth: {
+    type: 'oauth2',
+    grant: 'refresh_token',
+    tokenUrl: 'https://identity.xero.com/connect/token',
+    scopes: ['accounting.contacts.read', 'accounting.settings', 'accounting.transactions.read'],
+  },
+  entities: {
+    invoices: defineEntity<InvoicesRecord, 'Invoice'>({ unified: 'Invoice', ...generated.invoices, map: toInvoice }),
+    contacts: defineEntity<ContactsRecord, 'Contact'>({ unified: 'Contact', ...generated.contacts, map: toContact }),
+    accounts: defineEntity<AccountsRecord, 'Account'>({ unified: 'Account', ...generated.accounts, map: toAccount }),
+    payments: defineEntity<PaymentsRecord, 'Payment'>({ unified: 'Payment', ...generated.payments, map: toPayment }),
+  },
+});

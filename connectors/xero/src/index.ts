@@ -1,0 +1,2 @@
+export { xero } from './connector.js';
+export type * from './generated/platform.js';

@@ -1,0 +1,13 @@
+export type * from './model.js';
+export { SpecError } from './openapi/spec-error.js';
+export { createSpecRefs } from './openapi/spec-refs.js';
+export { generateConnector, specLockPath, type GenerateResult } from './engine/generate-connector.js';
+export { writeGeneratedFiles, type WriteResult } from './engine/write-generated-files.js';
+export { loadSpec, type LoadSpecOptions } from './openapi/load-spec.js';
+export { readSpecLock } from './openapi/spec-lock.js';
+export { discoverListEndpoints } from './discovery/discover-list-endpoints.js';
+export { formatDiscoveryTable } from './discovery/format-discovery-table.js';
+export { toListEndpointReport } from './discovery/list-endpoint-report.js';
+export { parseSpecSource, formatSpecSource } from './source/spec-source.js';
+export { suggestEntities, readEntityChoices } from './scaffold/choose-entities.js';
+export { assertPlatformName, entityNameOf } from './scaffold/names.js';

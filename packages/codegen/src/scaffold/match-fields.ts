@@ -1,0 +1,68 @@
+import type { FieldKind, FieldShape } from './field-kinds.js';
+import { normalizeFieldName } from './names.js';
+
+/** One unified field the mapping stub pre-fills from a record field. */
+export interface FieldMatch {
+  /** The unified field, e.g. `createdAt`. */
+  unified: string;
+  /** The record field, e.g. `created_at`. */
+  record: string;
+  /** The record value may be `null` where the unified field only allows absence: `?? undefined` bridges it. */
+  nullToUndefined: boolean;
+}
+
+/** Record field kinds each unified kind accepts as they are. */
+const ACCEPTS: Record<FieldKind, readonly FieldKind[]> = {
+  string: ['string', 'date-time', 'date'],
+  'date-time': ['date-time'],
+  date: ['date'],
+  integer: ['integer'],
+  number: ['integer', 'number'],
+  boolean: ['boolean'],
+  // Enums and structured values (money, addresses, lists) need a decision by the engineer.
+  enum: [],
+  other: [],
+};
+
+/**
+ * How a record field's value fits a unified field: `direct`, `null-to-undefined` (`?? undefined`
+ * makes a nullable value fit an optional field), or undefined when it does not fit as it is.
+ *
+ * @example fit({ kind: 'string', optional: true, nullable: true }, { kind: 'string', optional: true, nullable: false }) // 'null-to-undefined'
+ */
+export function fit(unified: FieldShape, record: FieldShape): 'direct' | 'null-to-undefined' | undefined {
+  if (!ACCEPTS[unified.kind].includes(record.kind)) return undefined;
+  if (record.optional && !unified.optional) return undefined;
+  if (record.nullable && !unified.nullable) return unified.optional ? 'null-to-undefined' : undefined;
+  return 'direct';
+}
+
+/**
+ * The unified fields a record field can fill as it is: same name once case and separators are
+ * ignored (`created_at` -> `createdAt`) and a compatible type (string <- string, number <-
+ * integer/number, boolean <- boolean, date-time `*At` fields <- date-time strings). An exact
+ * spelling wins over other spellings of the same name. Everything else is left to the engineer,
+ * so the type checker names exactly the required fields still missing.
+ *
+ * @example
+ * matchFields(unifiedFields('Customer'), recordFields(refs, customerSchema))
+ * // [{ unified: 'id', record: 'id', nullToUndefined: false }, { unified: 'email', record: 'email', ... }]
+ */
+export function matchFields(unified: ReadonlyMap<string, FieldShape>, record: ReadonlyMap<string, FieldShape>): FieldMatch[] {
+  const byName = new Map<string, string[]>();
+  for (const name of record.keys()) {
+    const key = normalizeFieldName(name);
+    byName.set(key, [...(byName.get(key) ?? []), name]);
+  }
+  const matches: FieldMatch[] = [];
+  for (const [name, shape] of unified) {
+    const candidates = [...(byName.get(normalizeFieldName(name)) ?? [])].sort((a, b) => Number(b === name) - Number(a === name));
+    for (const candidate of candidates) {
+      const how = fit(shape, record.get(candidate)!);
+      if (how === undefined) continue;
+      matches.push({ unified: name, record: candidate, nullToUndefined: how === 'null-to-undefined' });
+      break;
+    }
+  }
+  return matches;
+}

@@ -1,0 +1,1 @@
+export { startSpecSyncWorld, type SpecSyncWorld, type SpecSyncWorldOptions, type StoredRecord } from './spec-sync-world.js';
