@@ -11,3 +11,4 @@ export { toListEndpointReport } from './discovery/list-endpoint-report.js';
 export { parseSpecSource, formatSpecSource } from './source/spec-source.js';
 export { suggestEntities, readEntityChoices } from './scaffold/choose-entities.js';
 export { assertPlatformName, entityNameOf } from './scaffold/names.js';
+export { chooseRequestedEntities, parseEntitiesOption, type EntityRequest } from './scaffold/entities-option.js';

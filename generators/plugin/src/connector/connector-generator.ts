@@ -2,10 +2,12 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
 import {
+  chooseRequestedEntities,
   discoverListEndpoints,
   formatSpecSource,
   generateConnector,
   loadSpec,
+  parseEntitiesOption,
   parseSpecSource,
   readEntityChoices,
   readSpecLock,
@@ -14,7 +16,6 @@ import {
   type GeneratedFile,
   type LoadedSpec,
 } from '@portage/codegen';
-import { chooseRequestedEntities, parseEntitiesOption } from './entities-option.js';
 
 /**
  * The options of `nx g @portage/generators:connector` (schema.json).

@@ -2,11 +2,13 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   assertPlatformName,
+  chooseRequestedEntities,
   discoverListEndpoints,
   formatDiscoveryTable,
   formatSpecSource,
   generateConnector,
   loadSpec,
+  parseEntitiesOption,
   parseSpecSource,
   readEntityChoices,
   readSpecLock,
@@ -14,6 +16,7 @@ import {
   toListEndpointReport,
   writeGeneratedFiles,
   type EntityChoice,
+  type EntityRequest,
   type ListEndpoint,
   type LoadedSpec,
 } from '@portage/codegen';
@@ -21,7 +24,6 @@ import { parseCommandArgs } from '../args/parse-command-args.js';
 import { usageError } from '../args/usage-error.js';
 import type { ResolvedIo } from '../io/cli-io.js';
 import type { Command } from './command.js';
-import { chooseRequestedEntities, parseEntitiesOption, type EntityRequest } from './generate-entities.js';
 import { planGeneratedFiles } from './generate-plan.js';
 import { formatGenerateSummary } from './generate-summary.js';
 import { findWorkspaceRoot } from './generate-workspace-root.js';

@@ -1,6 +1,6 @@
-import type { ListEndpoint } from '@portage/codegen';
+import type { ListEndpoint } from '../model.js';
 import { describe, expect, it } from 'vitest';
-import { chooseRequestedEntities, parseEntitiesOption } from './generate-entities.js';
+import { chooseRequestedEntities, parseEntitiesOption } from './entities-option.js';
 
 function endpoint(path: string, confidence: number, suggested: ListEndpoint['suggestedEntity'] = null): ListEndpoint {
   return {
@@ -58,7 +58,7 @@ describe('chooseRequestedEntities', () => {
 
   it('names the entity names there are for an unknown one', () => {
     expect(() => chooseRequestedEntities('acme', parseEntitiesOption('payouts:Payout'), endpoints, undefined)).toThrow(
-      '--entities: no list endpoint of acme is named "payouts"; the names there are: charges, refunds, search, sources',
+      '--entities: no list endpoint of acme is named "payouts"; the names there are: charges, refunds, sources',
     );
   });
 });

@@ -1,7 +1,8 @@
-// The nx side of `--entities name:Unified,...`. The CLI has the same rules in
-// packages/cli/src/commands/generate-entities.ts (the CLI may not import a generator, and a
-// generator should not load the CLI); the parity test in this folder runs both on one spec.
-import { entityNameOf, SpecError, suggestEntities, type EntityChoice, type ListEndpoint } from '@portage/codegen';
+// `--entities name:Unified,...`, shared by `portage generate` and the nx generator.
+import type { EntityChoice, ListEndpoint } from '../model.js';
+import { SpecError } from '../openapi/spec-error.js';
+import { suggestEntities } from './choose-entities.js';
+import { entityNameOf } from './names.js';
 import { UNIFIED_ENTITY_NAMES, type UnifiedEntityName } from '@portage/core';
 
 /**
