@@ -4,8 +4,9 @@ import type { OrderRecord } from './generated/platform.js';
 import { toOrder } from './mappings/order.js';
 
 /**
- * The ebay connector. Endpoints, pagination and incremental filters come from
- * ./generated/entities.ts (regenerated); override one by writing it after the spread.
+ * The eBay Sell Fulfillment connector: orders with their line items. Endpoints, pagination and
+ * incremental filters come from ./generated/entities.ts (regenerated); override one by writing
+ * it after the spread.
  *
  * @example for await (const page of client.paginate(ebay.entities.order)) console.log(page.records.length);
  */
@@ -23,6 +24,15 @@ export const ebay = defineConnector({
     ],
   },
   entities: {
-    order: defineEntity<OrderRecord, 'Order'>({ unified: 'Order', ...generated.order, map: toOrder }),
+    order: defineEntity<OrderRecord, 'Order'>({
+      unified: 'Order',
+      ...generated.order,
+      // The spec caps `limit` at 200 in prose only (a larger one is refused), so detection cannot see it.
+      pageSize: { ...generated.order.pageSize, max: 200 },
+      // eBay's modified-since filter is an expression inside the free-form `filter` parameter,
+      // which detection cannot read from the spec.
+      incremental: { in: 'query', name: 'filter', format: 'iso8601', template: 'lastmodifieddate:[{since}..]' },
+      map: toOrder,
+    }),
   },
 });

@@ -27,9 +27,17 @@ export const xero = defineConnector({
     tokenUrl: 'https://identity.xero.com/connect/token',
     scopes: ['accounting.contacts.read', 'accounting.settings', 'accounting.transactions.read'],
   },
+  // Every Xero request names the organisation it reads: the connection's tenant.
+  tenant: { in: 'header', name: 'xero-tenant-id' },
   entities: {
     invoices: defineEntity<InvoicesRecord, 'Invoice'>({ unified: 'Invoice', ...generated.invoices, map: toInvoice }),
-    contacts: defineEntity<ContactsRecord, 'Contact'>({ unified: 'Contact', ...generated.contacts, map: toContact }),
+    contacts: defineEntity<ContactsRecord, 'Contact'>({
+      unified: 'Contact',
+      ...generated.contacts,
+      // Xero leaves ARCHIVED contacts out unless asked: a full sync would sweep them as deleted.
+      request: { ...generated.contacts.request, query: { includeArchived: true } },
+      map: toContact,
+    }),
     accounts: defineEntity<AccountsRecord, 'Account'>({ unified: 'Account', ...generated.accounts, map: toAccount }),
     payments: defineEntity<PaymentsRecord, 'Payment'>({ unified: 'Payment', ...generated.payments, map: toPayment }),
   },

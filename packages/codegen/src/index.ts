@@ -12,3 +12,7 @@ export { parseSpecSource, formatSpecSource } from './source/spec-source.js';
 export { suggestEntities, readEntityChoices } from './scaffold/choose-entities.js';
 export { assertPlatformName, entityNameOf } from './scaffold/names.js';
 export { chooseRequestedEntities, parseEntitiesOption, type EntityRequest } from './scaffold/entities-option.js';
+export { buildSurface } from './surface/build-surface.js';
+export { surfaceJson } from './surface/surface-json.js';
+export { diffSurfaces, driftReport, type DriftChange, type DriftSeverity, type DriftSide, type DiffOptions, type DriftReport, type DriftReportJson } from './drift/index.js';
+export { compileWsdl, compileWsdlSet, compileWsdlText, loadWsdl, wsdlSetFromText, type CompiledWsdl, type WsdlStats, type WsdlSet, type ReadDocumentOptions, type CompiledOperation } from './wsdl/index.js';

@@ -71,6 +71,63 @@ export interface SurfaceField {
   enum?: (string | number | boolean | null)[];
   /** The component schema this field points at, when it is a `$ref`. */
   ref?: string;
+  /** Validation keywords and composition members (what values are allowed), when the schema has any. */
+  constraints?: SurfaceConstraints;
+  /** Deprecation, sunset date and stability level, when the spec marks any. */
+  lifecycle?: SurfaceLifecycle;
+}
+
+/**
+ * What a schema allows beyond its type and enum: bounds, pattern, default, and the JSON Schema
+ * keywords a flat field list cannot show. Values only, never prose: object-valued keywords are
+ * recorded as a short digest of their structure (descriptions, titles and examples left out).
+ */
+export interface SurfaceConstraints {
+  minimum?: number;
+  maximum?: number;
+  /** A number (OAS 3.1 / JSON Schema) or `true` with `minimum` (OAS 3.0). */
+  exclusiveMinimum?: number | boolean;
+  exclusiveMaximum?: number | boolean;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minContains?: number;
+  maxContains?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  /** A primitive default as is; an object or array default as `sha256:<digest>`. */
+  default?: string | number | boolean | null;
+  /** Same form as `default`. */
+  const?: string | number | boolean | null;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  /** `dependentRequired`: property -> the properties required when it is present (sorted). */
+  dependentRequired?: Record<string, string[]>;
+  /** Values of an `x-extensible-enum` (an enum the platform may extend). */
+  extensibleEnum?: (string | number | boolean | null)[];
+  /**
+   * Keywords a field list cannot express (`contains`, `if`/`then`/`else`, `dependentSchemas`, `patternProperties`, `prefixItems`, `propertyNames`, `unevaluatedItems`,
+   * `unevaluatedProperties`, `contentSchema`, `contentMediaType`, `contentEncoding`, `not`,
+   * `additionalProperties: false`) -> digest of the keyword's value.
+   */
+  keywords?: Record<string, string>;
+  /** Composition members: component name, or `#<digest>` for an inline member. */
+  allOf?: string[];
+  anyOf?: string[];
+  oneOf?: string[];
+}
+
+/** `deprecated`, `x-sunset` and `x-stability-level` of an operation, parameter or field, as written. */
+export interface SurfaceLifecycle {
+  deprecated?: boolean;
+  /** The planned removal date as written (RFC 3339 date or date-time when valid). */
+  sunset?: string;
+  /** `draft`, `alpha`, `beta` or `stable` when valid; any other text is kept so drift can flag it. */
+  stability?: string;
 }
 
 export interface SurfaceParameter {
@@ -80,6 +137,15 @@ export interface SurfaceParameter {
   type: SurfaceType | SurfaceType[];
   format?: string;
   enum?: (string | number | boolean | null)[];
+  /** The parameter schema's validation keywords, when it has any. */
+  constraints?: SurfaceConstraints;
+  lifecycle?: SurfaceLifecycle;
+}
+
+/** One response header: whether it is always sent, and its type. */
+export interface SurfaceHeader {
+  required: boolean;
+  type: SurfaceType | SurfaceType[];
 }
 
 export interface SurfaceOperation {
@@ -89,11 +155,27 @@ export interface SurfaceOperation {
   path: string;
   operationId?: string;
   parameters: SurfaceParameter[];
-  /** Component name or inline fields of the JSON request body, if any. */
-  requestBody?: { required: boolean; contentType: string; schema: string | SurfaceField[] };
-  /** Per status code: component name or inline fields of the JSON response body. */
-  responses: Record<string, { contentType?: string; schema?: string | SurfaceField[] }>;
+  /**
+   * Component name or inline fields of the request body, if any: the JSON media type's schema,
+   * else (form and other bodies) the first media type's. `contentTypes` lists every media type
+   * the body accepts, when that is more than `contentType` alone.
+   */
+  requestBody?: { required: boolean; contentType: string; contentTypes?: string[]; schema: string | SurfaceField[] };
+  /**
+   * Per status code: component name or inline fields of the JSON response body; `contentTypes`
+   * lists every media type, when that is more than `contentType` alone; `headers` the response
+   * headers by lower-case name, when any are declared.
+   */
+  responses: Record<string, SurfaceResponse>;
   security?: string[];
+  lifecycle?: SurfaceLifecycle;
+}
+
+export interface SurfaceResponse {
+  contentType?: string;
+  contentTypes?: string[];
+  schema?: string | SurfaceField[];
+  headers?: Record<string, SurfaceHeader>;
 }
 
 export interface Surface {

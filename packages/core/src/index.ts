@@ -5,6 +5,9 @@ export {
   paginationSchema,
   paramPlacementSchema,
   pageStopSchema,
+  SOAP_PAGINATION_TYPES,
+  type SoapPaginationConfig,
+  type SoapPaginationType,
   type PaginationConfig,
   type PaginationType,
   type ParamPlacement,
@@ -12,7 +15,9 @@ export {
 } from './connector/pagination.js';
 export { authSchema, type AuthConfig, type Credentials } from './connector/auth.js';
 export { errorMappingSchema, errorRuleSchema, type ErrorMapping, type ErrorRule } from './connector/error-mapping.js';
+export { tenantPlacementSchema, type TenantPlacement } from './connector/tenant-placement.js';
 export { incrementalSchema, formatSince, type IncrementalFilter, type IncrementalFormat } from './connector/incremental.js';
+export { soapCallSchema, type SoapCall } from './connector/soap-call.js';
 export {
   entityRequestSchema,
   responseFormatSchema,

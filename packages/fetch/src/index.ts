@@ -13,3 +13,22 @@ export { abandonOnAbort } from './auth/abandon-on-abort.js';
 export { createAuthenticator, createOAuth2TokenProvider, type Authenticator, type OAuthTokens, type TokenProvider } from './auth/index.js';
 export { createLogger, createRedactor, trackingIdOf, DEFAULT_TRACKING_HEADERS, type Logger } from './log/index.js';
 export { parseXml } from './xml/index.js';
+export {
+  createSoapClient,
+  classifySoapFault,
+  DEFAULT_SOAP_FAULT_RULES,
+  readSoapFault,
+  soapCallOf,
+  soapPageState,
+  type SoapCallOptions,
+  type SoapClient,
+  type SoapClientOptions,
+  type SoapFault,
+  type SoapFaultRule,
+  type SoapHeader,
+  type SoapHeaderContext,
+  type SoapOperations,
+  type SoapPageCall,
+  type SoapResponse,
+  type UntypedSoapOperations,
+} from './soap/index.js';

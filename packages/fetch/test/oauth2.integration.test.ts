@@ -57,6 +57,30 @@ describe('OAuth2 against a loopback token endpoint', () => {
     expect(p.tokenRequests()).toBe(1);
   });
 
+  it('a platform that takes JSON and answers expires_at (Square) gets a JSON request, and the lifetime is read', async () => {
+    const expiresAt = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString();
+    server = await startLoopbackServer((request, res) => {
+      if (request.url === '/oauth2/token') {
+        const body = JSON.parse(request.body || '{}') as Record<string, string>;
+        const valid = request.headers['content-type'] === 'application/json' && body.grant_type === 'refresh_token' && body.client_id === 'id';
+        return valid ? sendJson(res, 200, { access_token: 'sq-1', refresh_token: 'sq-rt', expires_at: expiresAt }) : sendJson(res, 400, { error: 'invalid_request' });
+      }
+      sendJson(res, (request.headers.authorization ?? '') === 'Bearer sq-1' ? 200 : 401, {});
+    });
+    const config = { type: 'oauth2', grant: 'refresh_token', tokenUrl: `${server.url}/oauth2/token`, clientAuth: 'body', tokenRequestFormat: 'json' } as const;
+    const saved: OAuthTokens[] = [];
+    const tokenProvider = createOAuth2TokenProvider({
+      config,
+      credentials: { type: 'oauth2', clientId: 'id', clientSecret: 'secret', refreshToken: 'rt-0' },
+      transport: createUndiciTransport(),
+      onTokens: (tokens) => void saved.push(tokens),
+    });
+    const client = createFetchClient({ baseUrl: server.url, auth: config, tokenProvider, logger: createLogger({ level: 'silent' }) });
+    expect((await client.request({ path: '/me' })).status).toBe(200);
+    expect(saved.at(-1)).toMatchObject({ accessToken: 'sq-1', refreshToken: 'sq-rt' });
+    expect(Math.abs((saved.at(-1)?.expiresAt ?? 0) - Date.parse(expiresAt))).toBeLessThan(60_000);
+  });
+
   it('invalid_grant means the customer must reconnect: AUTH_INVALID', async () => {
     const p = await platform({ valid: () => false, grantError: 'invalid_grant' });
     await expect(clientFor(p).request({ path: '/me' })).rejects.toMatchObject({ code: 'AUTH_INVALID', action: 'alert_customer' });

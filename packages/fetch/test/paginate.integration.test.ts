@@ -23,6 +23,34 @@ describe('paginate', () => {
     expect(server.requests.length).toBe(2);
   });
 
+  it('refuses a next page on another origin, so credentials never follow a response elsewhere', async () => {
+    server = await startLoopbackServer((_r, res) => sendJson(res, 200, { data: ids(2), next: 'http://127.0.0.2:9/steal' }));
+    const client = createFetchClient({ baseUrl: server.url, auth: { type: 'bearer' }, credentials: { type: 'bearer', token: ['tok', 'en'].join('') }, logger: silent });
+    const pages: number[] = [];
+    const read = async () => {
+      for await (const page of client.paginate({ request: { path: '/x' }, recordsPath: 'data', pagination: { type: 'next_url', nextUrlPath: 'next' } })) pages.push(page.index);
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE', message: expect.stringContaining('http://127.0.0.2:9') });
+    expect(pages).toEqual([]);
+    expect(server.requests.length).toBe(1);
+  });
+
+  it.each([
+    ['{} reads as an empty page when the entity says the platform omits empty lists', true, {}, 'ok'],
+    ['{} is an error otherwise', false, {}, 'MALFORMED_RESPONSE'],
+    ['records moved to another key stay an error even then', true, { items: [{ id: 'r1' }] }, 'MALFORMED_RESPONSE'],
+  ])('%s', async (_label, omitsEmptyRecords, body, want) => {
+    server = await startLoopbackServer((_r, res) => sendJson(res, 200, body));
+    const client = createFetchClient({ baseUrl: server.url, logger: silent });
+    const read = async () => {
+      const records: unknown[] = [];
+      for await (const page of client.paginate({ request: { path: '/x' }, recordsPath: 'data', omitsEmptyRecords, pagination: { type: 'none' } })) records.push(...page.records);
+      return records;
+    };
+    if (want === 'ok') expect(await read()).toEqual([]);
+    else await expect(read()).rejects.toMatchObject({ code: want });
+  });
+
   it('resumes from a checkpointed state (after a JSON round trip) exactly where it stopped', async () => {
     server = await startLoopbackServer((request, res) => {
       const offset = Number(queryOf(request).get('offset') ?? 0);

@@ -1,53 +1,38 @@
 import type { LineItem, Order } from '@portage/core';
 import type { Ebay, OrderRecord } from '../generated/platform.js';
-import { FINANCIAL_STATUS, FULFILLMENT_STATUS, missing, money, sum, toAddress } from './shared.js';
+import { FINANCIAL_STATUS, FULFILLMENT_STATUS, missing, money, toAddress } from './shared.js';
 
 /** Maps one eBay order (GET /order) to a unified Order with its line items. */
 export function toOrder(raw: OrderRecord): Order {
-  const pricing = raw.pricingSummary;
-  const contact = raw.buyer?.buyerRegistrationAddress;
-  const start = raw.fulfillmentStartInstructions?.[0];
-  // eBay reports discounts as negative amounts; the unified discount is what was taken off.
-  const discount = sum([pricing?.priceDiscount, pricing?.deliveryDiscount]);
+  const { pricingSummary: pricing, cancelStatus: cancel, fulfillmentStartInstructions: [start] = [] } = raw;
+  const discount = money(pricing?.priceDiscount);
   return {
-    id: raw.orderId ?? '',
-    // The Selling Manager record number, shown on eBay's Orders grid.
-    orderNumber: raw.salesRecordReference,
-    customerId: raw.buyer?.username,
-    email: contact?.email,
-    status: raw.cancelStatus?.cancelState === 'CANCELED' ? 'cancelled' : raw.orderFulfillmentStatus === 'FULFILLED' ? 'closed' : 'open',
+    // The Selling Manager record number is the one on eBay's Orders grid.
+    id: raw.orderId ?? '', orderNumber: raw.salesRecordReference,
+    customerId: raw.buyer?.username, email: raw.buyer?.buyerRegistrationAddress?.email, note: raw.buyerCheckoutNotes,
+    // A finished fulfilment is the end of an eBay order's life; a cancel request alone (IN_PROGRESS) is not.
+    status: cancel?.cancelState === 'CANCELED' ? 'cancelled' : raw.orderFulfillmentStatus === 'FULFILLED' ? 'closed' : 'open',
     financialStatus: FINANCIAL_STATUS[raw.orderPaymentStatus ?? ''] ?? 'other',
     fulfillmentStatus: FULFILLMENT_STATUS[raw.orderFulfillmentStatus ?? ''] ?? 'other',
     lineItems: (raw.lineItems ?? []).map(toLineItem),
     subtotal: money(pricing?.priceSubtotal) ?? missing('pricingSummary.priceSubtotal'),
+    // eBay reports the discount as a negative amount; the unified one is what was taken off.
     totalDiscount: discount && { ...discount, amount: -discount.amount },
-    totalShipping: money(pricing?.deliveryCost),
-    totalTax: money(pricing?.tax),
+    totalShipping: money(pricing?.deliveryCost), totalTax: money(pricing?.tax),
     total: money(pricing?.total) ?? missing('pricingSummary.total'),
-    billingAddress: toAddress(contact?.contactAddress),
     shippingAddress: start?.fulfillmentInstructionsType === 'DIGITAL' ? null : toAddress(start?.shippingStep?.shipTo?.contactAddress),
-    createdAt: raw.creationDate,
-    updatedAt: raw.lastModifiedDate,
-    cancelledAt: raw.cancelStatus?.cancelledDate,
-    note: raw.buyerCheckoutNotes,
+    createdAt: raw.creationDate, updatedAt: raw.lastModifiedDate, cancelledAt: cancel?.cancelledDate,
   };
 }
 
 function toLineItem(line: Ebay['LineItem']): LineItem {
-  const quantity = line.quantity ?? 0;
+  const quantity = line.quantity ?? missing('lineItems.quantity');
   const cost = money(line.lineItemCost) ?? missing('lineItems.lineItemCost');
-  const discounted = money(line.discountedLineItemCost);
   return {
-    id: line.lineItemId ?? '',
-    productId: line.legacyItemId,
-    variantId: line.legacyVariationId,
-    sku: line.sku,
-    name: line.title ?? '',
-    quantity,
-    // eBay sends the line's cost (unit price x quantity); a remainder fails validation rather than being rounded.
-    price: { ...cost, amount: quantity > 0 ? cost.amount / quantity : cost.amount },
-    totalDiscount: discounted && { ...cost, amount: cost.amount - discounted.amount },
-    totalTax: sum((line.taxes ?? []).map((tax) => tax.amount)),
-    total: money(line.total),
+    // legacyItemId is the listing, legacyVariationId the variation bought from a multi-variation listing.
+    id: line.lineItemId ?? '', productId: line.legacyItemId, variantId: line.legacyVariationId,
+    sku: line.sku, name: line.title ?? '', quantity,
+    // eBay sends the line's cost (unit price x quantity): a remainder fails validation instead of being rounded.
+    price: { ...cost, amount: cost.amount / quantity }, total: money(line.total),
   };
 }

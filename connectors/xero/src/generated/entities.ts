@@ -2,42 +2,42 @@
 
 import type { EntityConfig } from '@portage/core';
 
-// invoices: GET /Invoices, confidence 0.93: GET 200 returns records; records at `Invoices`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since; record id `InvoiceID`; record last-modified `UpdatedDateUTC`
+// invoices: GET /Invoices, confidence 0.93: GET 200 returns records; records at `Invoices`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since (iso8601); record id `InvoiceID`; record last-modified `UpdatedDateUTC`
 export const invoices = {
   request: { method: 'GET', path: '/Invoices' },
   recordsPath: 'Invoices',
   pagination: { type: 'page', page: { in: 'query', name: 'page' } },
-  incremental: { in: 'header', name: 'If-Modified-Since', format: 'http_date' },
+  incremental: { in: 'header', name: 'If-Modified-Since', format: 'iso8601' },
   primaryKey: 'InvoiceID',
   updatedAtPath: 'UpdatedDateUTC',
 } satisfies Omit<EntityConfig, 'unified'>;
 
-// contacts: GET /Contacts, confidence 0.93: GET 200 returns records; records at `Contacts`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since; record id `ContactID`; record last-modified `UpdatedDateUTC`
+// contacts: GET /Contacts, confidence 0.93: GET 200 returns records; records at `Contacts`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since (iso8601); record id `ContactID`; record last-modified `UpdatedDateUTC`
 export const contacts = {
   request: { method: 'GET', path: '/Contacts' },
   recordsPath: 'Contacts',
   pagination: { type: 'page', page: { in: 'query', name: 'page' } },
-  incremental: { in: 'header', name: 'If-Modified-Since', format: 'http_date' },
+  incremental: { in: 'header', name: 'If-Modified-Since', format: 'iso8601' },
   primaryKey: 'ContactID',
   updatedAtPath: 'UpdatedDateUTC',
 } satisfies Omit<EntityConfig, 'unified'>;
 
-// accounts: GET /Accounts, confidence 0.72: GET 200 returns records; records at `Accounts`: array of objects, named after the resource in the path; no pagination inputs or fields; header `If-Modified-Since` returns only records changed since; record id `AccountID`; record last-modified `UpdatedDateUTC`
+// accounts: GET /Accounts, confidence 0.72: GET 200 returns records; records at `Accounts`: array of objects, named after the resource in the path; no pagination inputs or fields; header `If-Modified-Since` returns only records changed since (iso8601); record id `AccountID`; record last-modified `UpdatedDateUTC`
 export const accounts = {
   request: { method: 'GET', path: '/Accounts' },
   recordsPath: 'Accounts',
   pagination: { type: 'none' },
-  incremental: { in: 'header', name: 'If-Modified-Since', format: 'http_date' },
+  incremental: { in: 'header', name: 'If-Modified-Since', format: 'iso8601' },
   primaryKey: 'AccountID',
   updatedAtPath: 'UpdatedDateUTC',
 } satisfies Omit<EntityConfig, 'unified'>;
 
-// payments: GET /Payments, confidence 0.93: GET 200 returns records; records at `Payments`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since; record id `PaymentID`; record last-modified `UpdatedDateUTC`
+// payments: GET /Payments, confidence 0.93: GET 200 returns records; records at `Payments`: array of objects, named after the resource in the path; query `page` numbers the pages; header `If-Modified-Since` returns only records changed since (iso8601); record id `PaymentID`; record last-modified `UpdatedDateUTC`
 export const payments = {
   request: { method: 'GET', path: '/Payments' },
   recordsPath: 'Payments',
   pagination: { type: 'page', page: { in: 'query', name: 'page' } },
-  incremental: { in: 'header', name: 'If-Modified-Since', format: 'http_date' },
+  incremental: { in: 'header', name: 'If-Modified-Since', format: 'iso8601' },
   primaryKey: 'PaymentID',
   updatedAtPath: 'UpdatedDateUTC',
 } satisfies Omit<EntityConfig, 'unified'>;

@@ -74,8 +74,10 @@ function fromQuery(refs: SpecRefs, operation: OperationView): IncrementalMatch |
 function fromHeader(operation: OperationView): IncrementalMatch | undefined {
   const header = operation.parameters.find((parameter) => parameter.in === 'header' && normalize(parameter.name) === 'ifmodifiedsince');
   if (header === undefined) return undefined;
-  // HTTP dates whatever the schema says: the header's format is fixed by RFC 9110.
-  return { filter: { in: 'header', name: header.name, format: 'http_date' }, evidence: [`header \`${header.name}\` returns only records changed since`] };
+  // RFC 9110 fixes an HTTP date, but some platforms (Xero) declare and take a date-time: the
+  // spec is the contract the platform is checked against.
+  const format = header.schema.format === 'date-time' ? 'iso8601' : 'http_date';
+  return { filter: { in: 'header', name: header.name, format }, evidence: [`header \`${header.name}\` returns only records changed since (${format})`] };
 }
 
 function fromBody(refs: SpecRefs, schema: SchemaView, prefix: string, depth: number, seen: Set<string>): IncrementalMatch | undefined {

@@ -306,7 +306,8 @@ describe('discoverListEndpoints: modified-since filters', () => {
     ],
     ['GitHub since', [query('since', { type: 'string', format: 'date-time' })], { in: 'query', name: 'since', format: 'iso8601' }],
     ['an explicit updated filter wins over a bare since', [query('since'), query('updated_after', { type: 'integer' })], { in: 'query', name: 'updated_after', format: 'unix' }],
-    ['If-Modified-Since header as an HTTP date', [{ in: 'header', name: 'If-Modified-Since', schema: { type: 'string', format: 'date-time' } }], { in: 'header', name: 'If-Modified-Since', format: 'http_date' }],
+    ['If-Modified-Since header as an HTTP date', [{ in: 'header', name: 'If-Modified-Since', schema: { type: 'string' } }], { in: 'header', name: 'If-Modified-Since', format: 'http_date' }],
+    ['If-Modified-Since declared as a date-time (Xero)', [{ in: 'header', name: 'If-Modified-Since', schema: { type: 'string', format: 'date-time' } }], { in: 'header', name: 'If-Modified-Since', format: 'iso8601' }],
     [
       'Stripe created[gte] is creation time, not a modified filter',
       [query('created', { anyOf: [{ type: 'object', properties: { gte: { type: 'integer' } } }, { type: 'integer' }] }, { style: 'deepObject' })],

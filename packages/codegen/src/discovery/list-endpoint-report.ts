@@ -9,6 +9,8 @@ export function reportPaginationType(endpoint: Pick<ListEndpoint, 'pagination' |
   switch (endpoint.pagination.type) {
     case 'last_id':
     case 'cursor':
+    // SOAP continuations (a search id or query locator) are cursors to readers of the report.
+    case 'soap_continuation':
       return 'cursor';
     case 'next_url':
       return endpoint.paginationParam === undefined ? 'next_url' : 'offset';

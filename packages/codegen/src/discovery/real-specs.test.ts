@@ -108,7 +108,8 @@ describe('Xero', () => {
   ])('GET %s: page numbers and If-Modified-Since', (path, primaryKey, entity) => {
     const endpoint = find('xero', 'GET', path);
     expect(endpoint.pagination).toEqual({ type: 'page', page: { in: 'query', name: 'page' } });
-    expect(endpoint.incremental).toEqual({ in: 'header', name: 'If-Modified-Since', format: 'http_date' });
+    // Xero's spec declares the header as a date-time, and the spec is the contract.
+    expect(endpoint.incremental).toEqual({ in: 'header', name: 'If-Modified-Since', format: 'iso8601' });
     expect(endpoint.updatedAtPath).toBe('UpdatedDateUTC');
     expect(endpoint.suggestedEntity?.name).toBe(entity);
     expect(report(endpoint)).toEqual({

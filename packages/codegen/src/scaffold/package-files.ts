@@ -26,6 +26,7 @@ function packageJson(context: ScaffoldContext): string {
       test: 'vitest run',
     },
     dependencies: { '@portage/core': context.coreRange },
+    devDependencies: { '@portage/testing': context.coreRange },
   });
 }
 

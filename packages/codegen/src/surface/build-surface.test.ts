@@ -4,7 +4,10 @@ import { createSpecRefs } from '../openapi/spec-refs.js';
 import { validateDocument } from '../openapi/validate-document.js';
 import { buildSurface } from './build-surface.js';
 import { MAX_FIELD_DEPTH } from './flatten-schema.js';
+import { structureDigest } from './structure-digest.js';
 import { surfaceJson } from './surface-json.js';
+
+const inline = (member: unknown) => `#${structureDigest(member)}`;
 
 function loaded(document: Record<string, unknown>, format = 'openapi-3.0'): LoadedSpec {
   const doc = { openapi: '3.0.3', info: { version: '1' }, paths: {}, ...document } as OpenApiDocument;
@@ -69,16 +72,21 @@ describe('buildSurface operations', () => {
     ]);
   });
 
-  it('describes JSON bodies by component name or inline fields, and skips other media types', () => {
-    expect(op('POST /orders')?.requestBody).toEqual({ required: true, contentType: 'application/vnd.acme+json', schema: 'Order' });
-    expect(op('PUT /orders')?.requestBody).toBeUndefined();
+  it('describes bodies by component name or inline fields, JSON first, listing every media type', () => {
+    expect(op('POST /orders')?.requestBody).toEqual({
+      required: true,
+      contentType: 'application/vnd.acme+json',
+      contentTypes: ['application/vnd.acme+json', 'application/xml'],
+      schema: 'Order',
+    });
+    expect(op('PUT /orders')?.requestBody).toEqual({ required: false, contentType: 'application/x-www-form-urlencoded', schema: [] });
     expect(op('POST /orders')?.responses).toEqual({
       201: { contentType: 'application/json', schema: 'Order' },
       400: { contentType: 'application/json', schema: [field('error', 'string')] },
     });
     expect(op('GET /orders')?.responses).toEqual({
       200: { contentType: '*/*', schema: [field('', 'array', { required: true }), field('[]', 'object', { required: true, ref: 'Order' })] },
-      default: {},
+      default: { contentTypes: ['text/plain'] },
     });
     expect(op('DELETE /orders/{id}')?.responses).toEqual({ 204: {} });
   });
@@ -114,17 +122,22 @@ describe('buildSurface schemas', () => {
     [
       'allOf merged, a root ref member included',
       { allOf: [{ $ref: '#/components/schemas/Line' }, { type: 'object', required: ['sku'], properties: { sku: { type: 'string' } } }] },
-      [field('amount', 'integer', { required: true }), field('sku', 'string', { required: true })],
+      [field('', 'object', { required: true, constraints: { allOf: [inline({ type: 'object', required: ['sku'], properties: { sku: { type: 'string' } } }), 'Line'].sort() } }), field('amount', 'integer', { required: true }), field('sku', 'string', { required: true })],
     ],
     [
       'oneOf as a union of fields, none required',
       { oneOf: [{ type: 'object', required: ['card'], properties: { card: { type: 'string' } } }, { type: 'object', required: ['iban'], properties: { iban: { type: 'string' } } }] },
-      [field('card', 'string'), field('iban', 'string')],
+      [field('', 'object', { required: true, constraints: {
+            oneOf: [
+              inline({ type: 'object', required: ['card'], properties: { card: { type: 'string' } } }),
+              inline({ type: 'object', required: ['iban'], properties: { iban: { type: 'string' } } }),
+            ].sort(),
+          }, }), field('card', 'string'), field('iban', 'string')],
     ],
     [
       'a nested anyOf of refs as a ref union, nullable through a null member',
       { properties: { customer: { anyOf: [{ type: 'string' }, { $ref: '#/components/schemas/Line' }, { $ref: '#/components/schemas/Customer' }, { type: 'null' }] } } },
-      [field('customer', ['object', 'string'], { nullable: true, ref: 'Customer|Line' })],
+      [field('customer', ['object', 'string'], { nullable: true, ref: 'Customer|Line', constraints: { anyOf: [inline({ type: 'string' }), inline({ type: 'null' }), 'Customer', 'Line'].sort() } })],
     ],
     [
       'a map as path.*',
@@ -133,6 +146,28 @@ describe('buildSurface schemas', () => {
     ],
     ['an enum root as the "" field', { type: 'string', enum: ['b', 'a', null], nullable: true }, [field('', 'string', { required: true, nullable: true, enum: [null, 'a', 'b'] })]],
     ['an alias of another component', { $ref: '#/components/schemas/Line' }, [field('', 'object', { required: true, ref: 'Line' })]],
+    [
+      'validation keywords and deprecation marks, prose left out',
+      {
+        type: 'object',
+        properties: {
+          code: { type: 'string', minLength: 2, maxLength: 8, pattern: '^[A-Z]+$', default: 'EUR', description: 'words', 'x-extensible-enum': ['EUR', 'USD'] },
+          qty: { type: 'integer', minimum: 1, exclusiveMaximum: 100, readOnly: true, deprecated: true, 'x-sunset': '2030-01-01' },
+        },
+      },
+      [
+        field('code', 'string', { constraints: { minLength: 2, maxLength: 8, pattern: '^[A-Z]+$', default: 'EUR', extensibleEnum: ['EUR', 'USD'] } }),
+        field('qty', 'integer', { constraints: { minimum: 1, exclusiveMaximum: 100, readOnly: true }, lifecycle: { deprecated: true, sunset: '2030-01-01' } }),
+      ],
+    ],
+    [
+      'keywords a field list cannot show, as digests that ignore prose',
+      { type: 'object', additionalProperties: false, dependentRequired: { a: ['b'] }, properties: { tags: { type: 'array', contains: { type: 'string', description: 'x' }, minContains: 1 } } },
+      [
+        field('', 'object', { required: true, constraints: { dependentRequired: { a: ['b'] }, keywords: { additionalProperties: structureDigest(false) } } }),
+        field('tags', 'array', { constraints: { minContains: 1, keywords: { contains: structureDigest({ type: 'string' }) } } }),
+      ],
+    ],
   ])('flattens %s', (_label, schema, want) => {
     const others = { Line: { type: 'object', required: ['amount'], properties: { amount: { type: 'integer' } } }, Customer: { type: 'object' } };
     expect(schemaOf(schema, others)).toEqual(want);
@@ -161,8 +196,8 @@ describe('buildSurface schemas', () => {
       }),
     );
     expect(surface.schemas.Node).toEqual([field('children', 'array'), field('children[]', 'object', { required: true, ref: 'Node' }), field('parent', 'object', { ref: 'Node' })]);
-    expect(surface.schemas.Loop).toEqual([field('next', 'object', { ref: 'Loop' })]);
-    expect(surface.schemas.Ping).toEqual([field('n', 'integer')]);
+    expect(surface.schemas.Loop).toEqual([field('', 'object', { required: true, constraints: { allOf: [inline({ properties: { next: { $ref: '#/components/schemas/Loop' } } }), 'Loop'].sort() } }), field('next', 'object', { ref: 'Loop' })]);
+    expect(surface.schemas.Ping).toEqual([field('', 'object', { required: true, constraints: { oneOf: ['Pong'] } }), field('n', 'integer')]);
   });
 });
 

@@ -1,9 +1,11 @@
-import type { JsonObject, LoadedSpec, SpecRefs, Surface, SurfaceField, SurfaceOperation, SurfaceParameter } from '../model.js';
+import type { JsonObject, LoadedSpec, SpecRefs, Surface, SurfaceField, SurfaceHeader, SurfaceOperation, SurfaceParameter, SurfaceResponse } from '../model.js';
 import { HTTP_METHODS } from '../openapi/http-methods.js';
 import { compareText } from './compare-text.js';
 import { componentRefName } from './component-ref.js';
 import { flattenSchema } from './flatten-schema.js';
 import { pickJsonMedia } from './json-media.js';
+import { lifecycleOf } from './lifecycle.js';
+import { schemaConstraints } from './schema-constraints.js';
 import { schemaShape } from './schema-shape.js';
 
 const PARAMETER_PLACES = new Set(['query', 'header', 'path', 'cookie']);
@@ -12,7 +14,8 @@ const isObject = (value: unknown): value is JsonObject => value !== null && type
 /**
  * The normalized structure of a loaded spec, as committed in specs/<platform>/surface.json:
  * every operation (parameters, JSON request and response bodies, security scheme names) and
- * every component schema flattened into fields. Structure only: no descriptions, summaries,
+ * every component schema flattened into fields, with validation keywords, media types,
+ * response headers and deprecation marks where the spec has them. Structure only: no descriptions, summaries,
  * titles, examples or extensions. Deterministic: everything sorted, so the same spec always
  * gives the same surface and drift is a plain diff.
  *
@@ -52,24 +55,71 @@ function toOperation(refs: SpecRefs, document: JsonObject, path: string, method:
     responses: {},
   };
   const body = refs.resolve<unknown>(operation.requestBody);
-  const bodyMedia = isObject(body) ? pickJsonMedia(body.content) : undefined;
+  const bodyMedia = isObject(body) ? pickJsonMedia(body.content) ?? firstMedia(body.content) : undefined;
   if (isObject(body) && bodyMedia !== undefined) {
     const [contentType, media] = bodyMedia;
-    result.requestBody = { required: body.required === true, contentType, schema: bodySchema(refs, media.schema) ?? [] };
+    const contentTypes = otherMediaTypes(body.content, contentType);
+    result.requestBody = {
+      required: body.required === true,
+      contentType,
+      ...(contentTypes !== undefined ? { contentTypes } : {}),
+      schema: bodySchema(refs, media.schema) ?? [],
+    };
   }
   const responses = isObject(operation.responses) ? operation.responses : {};
   for (const status of Object.keys(responses).sort(compareText)) {
     if (status.startsWith('x-')) continue;
-    const response = refs.resolve<unknown>(responses[status]);
-    const media = isObject(response) ? pickJsonMedia(response.content) : undefined;
-    const schema = media === undefined ? undefined : bodySchema(refs, media[1].schema);
-    result.responses[status] = { ...(media !== undefined ? { contentType: media[0] } : {}), ...(schema !== undefined ? { schema } : {}) };
+    result.responses[status] = toResponse(refs, refs.resolve<unknown>(responses[status]));
   }
   const security = Array.isArray(operation.security) ? operation.security : document.security;
   if (Array.isArray(security)) {
     result.security = [...new Set(security.filter(isObject).flatMap((requirement) => Object.keys(requirement)))].sort(compareText);
   }
+  const lifecycle = lifecycleOf(operation);
+  if (lifecycle !== undefined) result.lifecycle = lifecycle;
   return result;
+}
+
+function toResponse(refs: SpecRefs, response: unknown): SurfaceResponse {
+  if (!isObject(response)) return {};
+  const media = pickJsonMedia(response.content);
+  const schema = media === undefined ? undefined : bodySchema(refs, media[1].schema);
+  const contentTypes = otherMediaTypes(response.content, media?.[0]);
+  const headers = responseHeaders(refs, response.headers);
+  return {
+    ...(media !== undefined ? { contentType: media[0] } : {}),
+    ...(contentTypes !== undefined ? { contentTypes } : {}),
+    ...(schema !== undefined ? { schema } : {}),
+    ...(headers !== undefined ? { headers } : {}),
+  };
+}
+
+/** Every media type of a `content` map, when that is more than the one already recorded. */
+function otherMediaTypes(content: unknown, recorded: string | undefined): string[] | undefined {
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content).sort(compareText);
+  return types.length === 0 || (types.length === 1 && types[0] === recorded) ? undefined : types;
+}
+
+/** A body that is not JSON (a form, a file) is described by its first media type (sorted). */
+function firstMedia(content: unknown): [string, JsonObject] | undefined {
+  if (!isObject(content)) return undefined;
+  const first = Object.keys(content).sort(compareText)[0];
+  return first === undefined ? undefined : [first, isObject(content[first]) ? content[first] : {}];
+}
+
+/** Response headers by lower-case name (HTTP header names are case-insensitive). */
+function responseHeaders(refs: SpecRefs, raw: unknown): Record<string, SurfaceHeader> | undefined {
+  if (!isObject(raw)) return undefined;
+  const names = Object.keys(raw).sort(compareText);
+  if (names.length === 0) return undefined;
+  const headers: Record<string, SurfaceHeader> = {};
+  for (const name of names) {
+    const header = refs.resolve<unknown>(raw[name]);
+    const schema = isObject(header) ? (header.schema ?? pickAnyMedia(header.content)?.schema) : undefined;
+    headers[name.toLowerCase()] = { required: isObject(header) && header.required === true, type: schemaShape(refs, schema).type };
+  }
+  return headers;
 }
 
 /** Path-level and operation parameters, resolved; the operation's win by `in` + `name`. */
@@ -82,6 +132,8 @@ function parameters(refs: SpecRefs, pathLevel: unknown, operationLevel: unknown)
       if (!isObject(parameter) || typeof parameter.name !== 'string' || typeof parameter.in !== 'string' || !PARAMETER_PLACES.has(parameter.in)) continue;
       const schema = parameter.schema ?? pickAnyMedia(parameter.content)?.schema;
       const shape = schemaShape(refs, schema);
+      const constraints = schemaConstraints(refs, schema);
+      const lifecycle = lifecycleOf(parameter);
       byKey.set(`${parameter.in}\u0000${parameter.name}`, {
         in: parameter.in as SurfaceParameter['in'],
         name: parameter.name,
@@ -89,6 +141,8 @@ function parameters(refs: SpecRefs, pathLevel: unknown, operationLevel: unknown)
         type: shape.type,
         ...(shape.format !== undefined ? { format: shape.format } : {}),
         ...(shape.enum !== undefined ? { enum: shape.enum } : {}),
+        ...(constraints !== undefined ? { constraints } : {}),
+        ...(lifecycle !== undefined ? { lifecycle } : {}),
       });
     }
   }

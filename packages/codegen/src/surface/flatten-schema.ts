@@ -1,6 +1,8 @@
-import type { JsonObject, SpecRefs, SurfaceField } from '../model.js';
+import type { JsonObject, SpecRefs, SurfaceConstraints, SurfaceField, SurfaceLifecycle } from '../model.js';
 import { compareText } from './compare-text.js';
 import { componentRefName } from './component-ref.js';
+import { lifecycleOf } from './lifecycle.js';
+import { schemaConstraints } from './schema-constraints.js';
 import { schemaShape, type SchemaShape } from './schema-shape.js';
 
 /**
@@ -21,7 +23,10 @@ const child = (prefix: string, name: string) => (prefix === '' ? name : `${prefi
  * - a `$ref` to another component is recorded as the field's `ref` and not expanded, which keeps
  *   recursive schemas finite. At the root (a component or an inline body) refs inside
  *   allOf/oneOf/anyOf are merged, since the root *is* that composition;
- * - a root that is not an object (an enum, an array) is described by a field with path "".
+ * - a root that is not an object (an enum, an array), or an object root that is nullable or
+ *   has validation keywords or compositions, is described by a field with path "";
+ * - a field's own validation keywords (`constraints`) and deprecation marks (`lifecycle`) are
+ *   kept; a `$ref` field's are its component's, recorded there.
  *
  * @example flattenSchema(refs, { type: 'object', required: ['id'], properties: { id: { type: 'string' } } })
  * // [{ path: 'id', type: 'string', required: true, nullable: false }]
@@ -46,7 +51,10 @@ class Flattener {
       this.add('', shape, true);
       return;
     }
-    if (shape.type !== 'object') this.add('', shape, true);
+    const facts = ownFacts(this.refs, raw);
+    if (shape.type !== 'object') this.add('', shape, true, facts);
+    // An object root's composition members are merged below, so its "" field names no ref.
+    else if (shape.nullable || facts.constraints !== undefined || facts.lifecycle !== undefined) this.add('', { ...shape, ref: undefined }, true, facts);
     this.within(raw, () => this.expand(this.refs.resolve(raw), '', 0, false, true));
   }
 
@@ -76,7 +84,7 @@ class Flattener {
   }
 
   private field(raw: unknown, path: string, required: boolean, depth: number): void {
-    this.add(path, schemaShape(this.refs, raw), required);
+    this.add(path, schemaShape(this.refs, raw), required, ownFacts(this.refs, raw));
     if (componentRefName(raw) !== undefined) return;
     this.within(raw, () => this.expand(this.refs.resolve(raw), path, depth, false, false));
   }
@@ -90,9 +98,9 @@ class Flattener {
     this.stack.delete(node);
   }
 
-  private add(path: string, shape: SchemaShape, required: boolean): void {
+  private add(path: string, shape: SchemaShape, required: boolean, facts: OwnFacts = {}): void {
     const existing = this.fields.get(path);
-    const merged = existing === undefined ? { ...shape, required } : mergeFields(existing, { ...shape, required });
+    const merged = existing === undefined ? { ...shape, required, ...facts } : mergeFields(existing, { ...shape, required, ...facts });
     this.fields.set(path, {
       path,
       type: merged.type,
@@ -101,11 +109,26 @@ class Flattener {
       nullable: merged.nullable,
       ...(merged.enum !== undefined ? { enum: merged.enum } : {}),
       ...(merged.ref !== undefined ? { ref: merged.ref } : {}),
+      ...(merged.constraints !== undefined ? { constraints: merged.constraints } : {}),
+      ...(merged.lifecycle !== undefined ? { lifecycle: merged.lifecycle } : {}),
     });
   }
 }
 
-type FieldFacts = SchemaShape & { required: boolean };
+interface OwnFacts {
+  constraints?: SurfaceConstraints;
+  lifecycle?: SurfaceLifecycle;
+}
+
+/** A schema's own constraints and lifecycle; none for a `$ref` to a component (they live there). */
+function ownFacts(refs: SpecRefs, raw: unknown): OwnFacts {
+  if (componentRefName(raw) !== undefined) return {};
+  const constraints = schemaConstraints(refs, raw);
+  const lifecycle = lifecycleOf(refs.resolve<unknown>(raw));
+  return { ...(constraints !== undefined ? { constraints } : {}), ...(lifecycle !== undefined ? { lifecycle } : {}) };
+}
+
+type FieldFacts = SchemaShape & OwnFacts & { required: boolean };
 
 /** The same path reached twice (allOf members, oneOf alternatives): one field that allows both. */
 function mergeFields(a: FieldFacts, b: FieldFacts): FieldFacts {
@@ -124,5 +147,8 @@ function mergeFields(a: FieldFacts, b: FieldFacts): FieldFacts {
   }
   const refs = [...new Set([a.ref, b.ref].flatMap((r) => r?.split('|') ?? []))].sort(compareText);
   if (refs.length > 0) merged.ref = refs.join('|');
+  // The first description of a path keeps its keywords; a later one only fills in what it lacks.
+  if (a.constraints !== undefined || b.constraints !== undefined) merged.constraints = { ...b.constraints, ...a.constraints };
+  if (a.lifecycle !== undefined || b.lifecycle !== undefined) merged.lifecycle = { ...b.lifecycle, ...a.lifecycle };
   return merged;
 }

@@ -1,4 +1,4 @@
-import type { Surface, SurfaceField, SurfaceOperation, SurfaceParameter } from '../model.js';
+import type { Surface, SurfaceConstraints, SurfaceField, SurfaceLifecycle, SurfaceOperation, SurfaceParameter, SurfaceResponse } from '../model.js';
 import { compareText } from './compare-text.js';
 
 /**
@@ -29,15 +29,50 @@ function operation(op: SurfaceOperation): SurfaceOperation {
     ...(op.operationId !== undefined ? { operationId: op.operationId } : {}),
     parameters: [...op.parameters].sort((a, b) => compareText(a.in, b.in) || compareText(a.name, b.name)).map(parameter),
     ...(op.requestBody !== undefined
-      ? { requestBody: { required: op.requestBody.required, contentType: op.requestBody.contentType, schema: schema(op.requestBody.schema) } }
+      ? {
+          requestBody: {
+            required: op.requestBody.required,
+            contentType: op.requestBody.contentType,
+            ...(op.requestBody.contentTypes !== undefined ? { contentTypes: [...op.requestBody.contentTypes].sort(compareText) } : {}),
+            schema: schema(op.requestBody.schema),
+          },
+        }
       : {}),
-    responses: sortedRecord(op.responses, (response) => ({
-      ...(response.contentType !== undefined ? { contentType: response.contentType } : {}),
-      ...(response.schema !== undefined ? { schema: schema(response.schema) } : {}),
-    })),
+    responses: sortedRecord(op.responses, response),
     ...(op.security !== undefined ? { security: [...op.security].sort(compareText) } : {}),
+    ...lifecycleEntry(op.lifecycle),
   };
 }
+
+function response(r: SurfaceResponse): SurfaceResponse {
+  return {
+    ...(r.contentType !== undefined ? { contentType: r.contentType } : {}),
+    ...(r.contentTypes !== undefined ? { contentTypes: [...r.contentTypes].sort(compareText) } : {}),
+    ...(r.schema !== undefined ? { schema: schema(r.schema) } : {}),
+    ...(r.headers !== undefined ? { headers: sortedRecord(r.headers, (h) => ({ required: h.required, type: h.type })) } : {}),
+  };
+}
+
+const lifecycleEntry = (l: SurfaceLifecycle | undefined): { lifecycle?: SurfaceLifecycle } =>
+  l === undefined
+    ? {}
+    : {
+        lifecycle: {
+          ...(l.deprecated !== undefined ? { deprecated: l.deprecated } : {}),
+          ...(l.sunset !== undefined ? { sunset: l.sunset } : {}),
+          ...(l.stability !== undefined ? { stability: l.stability } : {}),
+        },
+      };
+
+/** Constraint keys in one fixed (alphabetical) order, keyword digests too. */
+const constraintsEntry = (c: SurfaceConstraints | undefined): { constraints?: SurfaceConstraints } =>
+  c === undefined
+    ? {}
+    : {
+        constraints: sortedRecord(c as Record<string, unknown>, (value) =>
+          value !== null && typeof value === 'object' && !Array.isArray(value) ? sortedRecord(value as Record<string, unknown>, (v) => v) : value,
+        ) as SurfaceConstraints,
+      };
 
 function parameter(p: SurfaceParameter): SurfaceParameter {
   return {
@@ -47,6 +82,8 @@ function parameter(p: SurfaceParameter): SurfaceParameter {
     type: p.type,
     ...(p.format !== undefined ? { format: p.format } : {}),
     ...(p.enum !== undefined ? { enum: p.enum } : {}),
+    ...constraintsEntry(p.constraints),
+    ...lifecycleEntry(p.lifecycle),
   };
 }
 
@@ -63,6 +100,8 @@ function fields(list: SurfaceField[]): SurfaceField[] {
       nullable: f.nullable,
       ...(f.enum !== undefined ? { enum: f.enum } : {}),
       ...(f.ref !== undefined ? { ref: f.ref } : {}),
+      ...constraintsEntry(f.constraints),
+      ...lifecycleEntry(f.lifecycle),
     }));
 }
 

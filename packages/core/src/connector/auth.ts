@@ -18,6 +18,8 @@ export const authSchema = z.discriminatedUnion('type', [
     scopes: z.array(z.string()).optional(),
     /** How the client authenticates at the token endpoint (RFC 6749 2.3.1). */
     clientAuth: z.enum(['basic', 'body']).optional(),
+    /** How the token request's parameters travel: a form (RFC 6749) or a JSON body (Square). */
+    tokenRequestFormat: z.enum(['form', 'json']).optional(),
   }),
 ]);
 

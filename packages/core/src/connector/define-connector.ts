@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PortageError } from '../errors/portage-error.js';
 import { authSchema } from './auth.js';
 import { errorMappingSchema } from './error-mapping.js';
+import { tenantPlacementSchema } from './tenant-placement.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 import type { Entity } from './define-entity.js';
 
@@ -24,10 +25,11 @@ export const connectorConfigSchema = z.object({
   defaults: connectorDefaultsSchema.default({}),
   errors: errorMappingSchema.default({ rules: [] }),
   /**
-   * A request header that carries the connection's tenant (the platform's organisation or
-   * account id), sent on every request of that connection, e.g. Xero's `xero-tenant-id`.
+   * Where every request of a connection carries its tenant (the platform's organisation,
+   * account or location ids), e.g. Xero's `xero-tenant-id` header. An entity's own `tenant`
+   * replaces it.
    */
-  tenantHeader: z.string().min(1).optional(),
+  tenant: tenantPlacementSchema.optional(),
 });
 export type ConnectorConfig = z.input<typeof connectorConfigSchema>;
 export type ConnectorDefaults = z.infer<typeof connectorDefaultsSchema>;

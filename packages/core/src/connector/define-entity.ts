@@ -3,7 +3,8 @@ import { PortageError } from '../errors/portage-error.js';
 import { UNIFIED_ENTITY_NAMES, type UnifiedEntities, type UnifiedEntityName } from '../unified/registry.js';
 import { entityRequestSchema, responseFormatSchema } from './entity-request.js';
 import { incrementalSchema } from './incremental.js';
-import { paginationSchema, paramPlacementSchema } from './pagination.js';
+import { tenantPlacementSchema } from './tenant-placement.js';
+import { paginationSchema, paramPlacementSchema, SOAP_PAGINATION_TYPES, type PaginationConfig } from './pagination.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 
 /** The serialisable part of an entity: everything but the mapping function. */
@@ -14,6 +15,11 @@ export const entityConfigSchema = z.object({
   format: responseFormatSchema.default({ type: 'json' }),
   /** Dot path of the record array in the response body; "" when the body is the array. */
   recordsPath: z.string(),
+  /**
+   * The platform leaves the records key out of a response with no records (Square answers
+   * `{}`): such a body, holding no list at all, reads as an empty page instead of an error.
+   */
+  omitsEmptyRecords: z.boolean().optional(),
   pagination: paginationSchema,
   incremental: incrementalSchema.optional(),
   /** Dot path of the record's id in the raw platform record. */
@@ -27,6 +33,8 @@ export const entityConfigSchema = z.object({
    * @example { param: { in: 'query', name: 'limit' }, max: 100 }
    */
   pageSize: z.object({ param: paramPlacementSchema, max: z.number().int().positive().optional() }).optional(),
+  /** Where this entity's requests carry the connection's tenant, instead of the connector's `tenant`. */
+  tenant: tenantPlacementSchema.optional(),
   /**
    * Where the platform reports deleted records (tombstones), read by incremental syncs so
    * deletions arrive without waiting for the next full pass.
@@ -111,5 +119,19 @@ export function defineEntity<Raw, N extends UnifiedEntityName>(definition: Entit
   if (!parsed.success) {
     throw new PortageError('CONFIG_INVALID', `invalid entity config: ${formatProblems(fieldProblems(parsed.error))}`);
   }
+  checkSoapPairing('', parsed.data.request.soap !== undefined, parsed.data.pagination);
+  if (parsed.data.deletions) checkSoapPairing('deletions.', parsed.data.deletions.request.soap !== undefined, parsed.data.deletions.pagination);
   return Object.freeze({ ...parsed.data, unified: definition.unified, map, ...(children ? { children } : {}) });
+}
+
+// SOAP continuation needs a SOAP first call, and a SOAP call cannot be paged by URL, query or
+// body tokens: catching a mismatch here beats a sync that reads one page and stops.
+function checkSoapPairing(prefix: string, isSoap: boolean, pagination: PaginationConfig): void {
+  const soapPagination = (SOAP_PAGINATION_TYPES as readonly string[]).includes(pagination.type);
+  if (soapPagination && !isSoap) {
+    throw new PortageError('CONFIG_INVALID', `${prefix}pagination "${pagination.type}" needs ${prefix}request.soap (the operation of the first page)`);
+  }
+  if (isSoap && !soapPagination && pagination.type !== 'none') {
+    throw new PortageError('CONFIG_INVALID', `${prefix}request.soap cannot be paged by "${pagination.type}": use ${SOAP_PAGINATION_TYPES.join(' or ')} or none`);
+  }
 }

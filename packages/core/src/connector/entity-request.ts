@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { soapCallSchema } from './soap-call.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -11,6 +12,11 @@ export const entityRequestSchema = z.object({
   headers: z.record(z.string(), z.string()).optional(),
   /** JSON body, for POST search/list endpoints. */
   body: z.unknown().optional(),
+  /**
+   * Set for an entity read over SOAP: the operation of the first page and its input. `path`
+   * is then the SOAP endpoint's path; query and body are not used.
+   */
+  soap: soapCallSchema.optional(),
 });
 export type EntityRequest = z.input<typeof entityRequestSchema>;
 

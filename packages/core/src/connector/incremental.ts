@@ -10,6 +10,16 @@ export const incrementalSchema = z.object({
   in: z.enum(['query', 'header', 'body']),
   name: z.string().min(1),
   format: z.enum(['iso8601', 'unix', 'unix_ms', 'date', 'http_date']).default('iso8601'),
+  /**
+   * The whole value, with `{since}` where the formatted instant goes, for platforms that take
+   * the filter inside a larger expression. It replaces any value the request already has.
+   *
+   * @example 'lastmodifieddate:[{since}..]' // eBay's `filter` query parameter
+   */
+  template: z
+    .string()
+    .refine((text) => text.includes('{since}'), 'the template needs a {since} placeholder, e.g. "lastmodifieddate:[{since}..]"')
+    .optional(),
 });
 export type IncrementalFilter = z.input<typeof incrementalSchema>;
 export type IncrementalFormat = z.infer<typeof incrementalSchema>['format'];

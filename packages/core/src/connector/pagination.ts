@@ -72,7 +72,50 @@ const nextUrl = z.object({
   stop: pageStopSchema.optional(),
 });
 
-export const paginationSchema = z.discriminatedUnion('type', [none, offset, page, cursor, lastId, linkHeader, nextUrl]);
+/**
+ * SOAP continuation (entities whose request has a `soap` call): the first page comes from the
+ * entity's operation, every later page from `operation`, whose input is read from the page
+ * before. Covers "search then searchMoreWithId(searchId, pageIndex)" (page numbers counted up
+ * to `totalPagesPath`) and "query then queryMore(queryLocator)" (until `donePath` is true).
+ * Paths are dot paths into an operation's result (the JSON of its output message).
+ *
+ * @example { type: 'soap_continuation', operation: 'queryMore', input: { queryLocator: 'result.queryLocator' }, donePath: 'result.done' }
+ */
+const soapContinuation = z.object({
+  type: z.literal('soap_continuation'),
+  /** The operation that reads every page after the first, e.g. "searchMoreWithId". */
+  operation: z.string().min(1),
+  /** Input of that operation: each field takes the value found at a dot path of the previous page's result. */
+  input: z.record(z.string(), z.string().min(1)).default({}),
+  /**
+   * A page number the next call carries: `param` gets the number of the page just read (read
+   * at `path`, else counted from 1) plus one; the read ends when it reaches `totalPagesPath`.
+   */
+  pageNumber: z
+    .object({
+      param: z.string().min(1),
+      path: z.string().min(1).optional(),
+      totalPagesPath: z.string().min(1),
+    })
+    .optional(),
+  /** Boolean that is true on the last page (e.g. "result.done"). */
+  donePath: z.string().min(1).optional(),
+  /** Records in a continuation page's result, when not at the entity's `recordsPath`. */
+  recordsPath: z.string().optional(),
+  /**
+   * Status reported inside a successful answer: a page whose value at `successPath` is not true
+   * fails with the code and message found beside it, instead of reading as an empty page.
+   */
+  status: z
+    .object({
+      successPath: z.string().min(1),
+      codePath: z.string().min(1).optional(),
+      messagePath: z.string().min(1).optional(),
+    })
+    .optional(),
+});
+
+export const paginationSchema = z.discriminatedUnion('type', [none, offset, page, cursor, lastId, linkHeader, nextUrl, soapContinuation]);
 
 /**
  * Pagination config: a discriminated union on `type`, plain data.
@@ -81,3 +124,9 @@ export const paginationSchema = z.discriminatedUnion('type', [none, offset, page
  */
 export type PaginationConfig = z.infer<typeof paginationSchema>;
 export type PaginationType = PaginationConfig['type'];
+
+/** Pagination types run by the SOAP client rather than the HTTP paginators. */
+export const SOAP_PAGINATION_TYPES = ['soap_continuation'] as const;
+export type SoapPaginationType = (typeof SOAP_PAGINATION_TYPES)[number];
+/** The pagination config of a SOAP entity. */
+export type SoapPaginationConfig = Extract<PaginationConfig, { type: SoapPaginationType }>;

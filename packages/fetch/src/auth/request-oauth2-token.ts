@@ -62,7 +62,8 @@ const OAUTH_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
 };
 
 /**
- * One form-encoded POST to the token endpoint through Portage's transport.
+ * One POST to the token endpoint through Portage's transport: form-encoded, or JSON where the
+ * platform asks for it.
  *
  * Hand-written rather than taken from an OAuth library on purpose: the request must go through
  * the injected transport (the one with retries, redaction and loopback test servers), and the
@@ -90,8 +91,9 @@ export async function requestOAuth2Token(request: OAuth2TokenRequest): Promise<O
   // Sent on refresh too: RFC 6749 6 allows the originally granted scopes, and some platforms
   // (Microsoft identity) require them there.
   if (config.scopes?.length) form.set('scope', config.scopes.join(' '));
+  const json = config.tokenRequestFormat === 'json';
   const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
+    'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
     accept: 'application/json',
   };
   // RFC 6749 2.3.1: servers must support HTTP Basic, and body credentials are the fallback.
@@ -107,7 +109,8 @@ export async function requestOAuth2Token(request: OAuth2TokenRequest): Promise<O
   let bodyText: string;
   try {
     // A rare call: one overall deadline (the signal) on top of the transport's own timeouts.
-    response = await request.transport({ method: 'POST', url: config.tokenUrl, headers, body: form.toString(), signal, timeoutMs: request.timeoutMs });
+    const body = json ? JSON.stringify(Object.fromEntries(form)) : form.toString();
+    response = await request.transport({ method: 'POST', url: config.tokenUrl, headers, body, signal, timeoutMs: request.timeoutMs });
     bodyText = await readText(response.body, { ...context, status: response.status });
   } catch (error) {
     if (error instanceof PortageError) throw error;
@@ -130,7 +133,7 @@ export async function requestOAuth2Token(request: OAuth2TokenRequest): Promise<O
   const accessToken = answer?.['access_token'];
   if (ok && typeof accessToken === 'string' && accessToken !== '') {
     const refreshToken = answer?.['refresh_token'];
-    const expiresInMs = expiresIn(answer?.['expires_in']);
+    const expiresInMs = expiresIn(answer?.['expires_in']) ?? expiresAt(answer?.['expires_at']);
     return {
       accessToken,
       ...(typeof refreshToken === 'string' && refreshToken !== '' ? { refreshToken } : {}),
@@ -190,6 +193,12 @@ function parseAnswer(text: string, contentType: string | undefined): Record<stri
 function expiresIn(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/** `expires_at` as an ISO 8601 instant (Square), as a lifetime from now. */
+function expiresAt(value: unknown): number | undefined {
+  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(at) && at > Date.now() ? at - Date.now() : undefined;
 }
 
 async function readText(body: AsyncIterable<Uint8Array>, context: ErrorContext): Promise<string> {

@@ -196,9 +196,19 @@ export function createFetchClient(options: FetchClientOptions): FetchClient {
     return { ...spec, headers };
   }
 
+  // SOAP entities page through the connection's SOAP client (envelopes, faults, continuation
+  // calls); everything after the page (mapping, persisting, checkpoints) is the same.
+  async function* paginateSoapEntity(source: PageSource, paginateOptions?: PaginateOptions): AsyncGenerator<Page> {
+    if (!options.soap) {
+      throw new PortageError('CONFIG_INVALID', `${source.request.soap?.operation} is a SOAP operation: create the fetch client with \`soap: await createSoapClient({ wsdl, ... })\``);
+    }
+    yield* options.soap.paginate(source, paginateOptions);
+  }
+
   return {
     request,
-    paginate: (source, paginateOptions) => paginate({ send, baseUrl: options.baseUrl }, source, paginateOptions),
+    paginate: (source, paginateOptions) =>
+      source.request.soap ? paginateSoapEntity(source, paginateOptions) : paginate({ send, baseUrl: options.baseUrl }, source, paginateOptions),
     close: async () => {
       await ownTransport?.close();
     },

@@ -3,6 +3,7 @@ import type { TokenProvider } from '../auth/index.js';
 import type { Logger } from '../log/index.js';
 import type { RetryPolicy } from '../retry/index.js';
 import type { Transport } from '../transport/transport.js';
+import type { SoapClient } from '../soap/create-soap-client.js';
 
 export interface FetchClientOptions {
   baseUrl: string;
@@ -29,6 +30,11 @@ export interface FetchClientOptions {
   logger?: Logger;
   /** For logs and metrics: which connection this client serves. */
   connectionId?: string;
+  /**
+   * Reads SOAP entities (`request.soap`): `paginate` hands them to this client. Made once per
+   * connection with `createSoapClient`.
+   */
+  soap?: Pick<SoapClient, 'paginate'>;
   /** Injected for tests. */
   clock?: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void>; random(): number };
 }

@@ -13,6 +13,8 @@ export interface PageSource {
   recordsPath: string;
   format?: ResponseFormat;
   incremental?: IncrementalFilter;
+  /** The platform leaves the records key out when there are none (see `recordsOf`). */
+  omitsEmptyRecords?: boolean;
 }
 
 export interface PaginateOptions {
@@ -90,6 +92,7 @@ export async function* paginate({ send, baseUrl }: PageTransport, source: PageSo
         });
       }
       const request = placeTokens(current.request, tokens);
+      assertSameOrigin(request.url, baseUrl, current.pageIndex);
       next = { request, pageIndex: current.pageIndex + 1, recordsSoFar };
     }
     return {
@@ -124,8 +127,30 @@ function recordsOf(response: FetchResponse, source: PageSource, request: Request
   // deletion sweep remove everything, so it is an error.
   const empty = value === null || (source.format?.type === 'xml' && (value === undefined || value === ''));
   if (empty) return [];
+  // Some platforms (Square) answer `{}` when nothing matches. Only a body holding no list at
+  // all reads as empty: records moved to another key stay an error.
+  if (value === undefined && source.omitsEmptyRecords && holdsNoList(response.body)) return [];
   const found = value === undefined ? 'missing' : `a ${typeof value}, not a list`;
   throw new PortageError('MALFORMED_RESPONSE', `records at "${path || '(body)'}" are ${found}`, {
     context: { method: request.method, requestId: response.requestId, fieldPath: path },
   });
+}
+
+function holdsNoList(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) && !Object.values(body).some(Array.isArray);
+}
+
+/**
+ * A next-page URL from a response must stay on the base URL's origin: the client sends the
+ * connection's credentials with every request, and a response must not be able to send them
+ * elsewhere.
+ */
+function assertSameOrigin(url: string, baseUrl: string, pageIndex: number): void {
+  const target = new URL(absoluteUrl(url, baseUrl)).origin;
+  const origin = new URL(baseUrl).origin;
+  if (target !== origin) {
+    throw new PortageError('MALFORMED_RESPONSE', `the next page after page ${pageIndex} is on ${target}, not ${origin}: Portage sends a connection's credentials only to its base URL's origin`, {
+      context: { url: target },
+    });
+  }
 }

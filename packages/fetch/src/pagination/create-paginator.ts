@@ -1,4 +1,4 @@
-import { PortageError, type PaginationConfig, type PaginationType } from '@portage/core';
+import { PortageError, SOAP_PAGINATION_TYPES, type PaginationConfig, type PaginationType, type SoapPaginationType } from '@portage/core';
 import { createCursorPaginator } from './cursor-paginator.js';
 import { createLastIdPaginator } from './last-id-paginator.js';
 import { createLinkHeaderPaginator } from './link-header-paginator.js';
@@ -11,6 +11,9 @@ import type { Paginator } from './paginator.js';
 /** Builds the paginator for one config `type`. */
 export type PaginatorFactory<K extends PaginationType> = (config: Extract<PaginationConfig, { type: K }>) => Paginator;
 
+/** Types paged by URL, query, header or body tokens; SOAP continuation is the SOAP client's (src/soap). */
+type HttpPaginationType = Exclude<PaginationType, SoapPaginationType>;
+
 /** One factory per config `type`; `satisfies` makes a new type in core fail to compile here until it has one. */
 export const PAGINATOR_FACTORIES = {
   none: createNonePaginator,
@@ -20,7 +23,7 @@ export const PAGINATOR_FACTORIES = {
   last_id: createLastIdPaginator,
   link_header: createLinkHeaderPaginator,
   next_url: createNextUrlPaginator,
-} as const satisfies { [K in PaginationType]: PaginatorFactory<K> };
+} as const satisfies { [K in HttpPaginationType]: PaginatorFactory<K> };
 
 /**
  * The paginator a pagination config describes. Expects a config already validated with
@@ -31,6 +34,9 @@ export const PAGINATOR_FACTORIES = {
  * let request = placeTokens(baseRequest, paginator.start());
  */
 export function createPaginator(config: PaginationConfig): Paginator {
+  if ((SOAP_PAGINATION_TYPES as readonly string[]).includes(config.type)) {
+    throw new PortageError('CONFIG_INVALID', `pagination "${config.type}" is read by the SOAP client: give the entity a request.soap call and the fetch client a \`soap\` client`);
+  }
   if (!Object.hasOwn(PAGINATOR_FACTORIES, config.type)) {
     throw new PortageError(
       'CONFIG_INVALID',
@@ -39,6 +45,6 @@ export function createPaginator(config: PaginationConfig): Paginator {
   }
   // TypeScript cannot correlate `config.type` with the factory it picks; the registry's
   // `satisfies` clause is what guarantees each factory receives its own config shape.
-  const factory = PAGINATOR_FACTORIES[config.type] as PaginatorFactory<PaginationType>;
+  const factory = PAGINATOR_FACTORIES[config.type as HttpPaginationType] as PaginatorFactory<PaginationType>;
   return factory(config);
 }

@@ -11,7 +11,7 @@ export interface ConnectionClients {
 
 /**
  * One fetch client per connection, configured from its connector (base URL, auth, error
- * mapping, defaults, the tenant header). OAuth2 connections get a token provider that reads and stores rotated
+ * mapping, defaults). OAuth2 connections get a token provider that reads and stores rotated
  * tokens in the store, not a snapshot of the credentials, since tokens change while a client
  * lives.
  *
@@ -50,7 +50,6 @@ export function createConnectionClients(options: {
         ...access,
         errors: connector.errors,
         ...connector.defaults,
-        ...(connector.tenantHeader ? { headers: { ...connector.defaults.headers, [connector.tenantHeader]: connection.tenant } } : {}),
         logger: options.logger,
         connectionId: connection.id,
         ...options.fetchOptions,

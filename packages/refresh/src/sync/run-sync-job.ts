@@ -20,6 +20,7 @@ import {
   type PortageDatabase,
 } from '@portage/persist';
 import { applyPageSize } from './apply-page-size.js';
+import { applyTenant } from './apply-tenant.js';
 import { mapChildren } from './map-children.js';
 import { mapPage, type MappedPage, type MappedRecord } from './map-page.js';
 import { checkpointWindow, MARKS_WINDOW, type SyncJobData, type SyncMarks } from './sync-job.js';
@@ -82,7 +83,7 @@ export async function runSyncJob(context: SyncContext, job: SyncJobData, signal?
     const known = Object.keys(connector.entities).join(', ');
     throw new PortageError('CONFIG_INVALID', `connector "${connector.name}" has no entity "${job.entity}" (it has: ${known})`, { context: { entity: job.entity } });
   }
-  const definition: Entity = applyPageSize(entity, job.pageSize);
+  const definition: Entity = applyTenant(applyPageSize(entity, job.pageSize), entity.tenant ?? connector.tenant, connection.tenant);
   const client = await context.clientFor(connection, connector);
   const key = { connectionId: job.connectionId, entity: job.entity, windowKey: checkpointWindow(job.kind) };
 
