@@ -24,7 +24,6 @@ import { parseCommandArgs } from '../args/parse-command-args.js';
 import { usageError } from '../args/usage-error.js';
 import type { ResolvedIo } from '../io/cli-io.js';
 import type { Command } from './command.js';
-import { planGeneratedFiles } from './generate-plan.js';
 import { formatGenerateSummary } from './generate-summary.js';
 import { findWorkspaceRoot } from './generate-workspace-root.js';
 
@@ -152,7 +151,7 @@ export const generateCommand: Command = {
       ...(args.source !== undefined ? { source: args.source } : {}),
       ...(entities !== undefined ? { entities } : {}),
     });
-    const outcome = args.dryRun ? await planGeneratedFiles(root, result.files) : await writeGeneratedFiles(root, result.files);
+    const outcome = await writeGeneratedFiles(root, result.files, { dryRun: args.dryRun });
     // With --report, stdout carries only the report.
     const summaryOut = args.report === undefined ? io.stdout : io.stderr;
     summaryOut.write(formatGenerateSummary({ platform: args.platform, lock: result.lock, entities: result.entities, files: result.files, outcome, dryRun: args.dryRun }));

@@ -69,6 +69,9 @@ describe('generateConnector on a small inline spec', () => {
 
   it('writes everything once, then nothing; an edited scaffold file is kept', async () => {
     const { files } = await generate();
+    // A dry run says what would happen and writes nothing.
+    expect((await writeGeneratedFiles(workspaceRoot, files, { dryRun: true })).written).toEqual(files.map((file) => file.path));
+    expect((await writeGeneratedFiles(workspaceRoot, files, { dryRun: true })).written).toEqual(files.map((file) => file.path));
     const first = await writeGeneratedFiles(workspaceRoot, files);
     expect(first.written).toEqual(files.map((file) => file.path));
 

@@ -33,13 +33,14 @@ function assertInsideWorkspace(path: string): void {
  * Writes generated files under the workspace root: `generated` files when their content
  * differs from what is on disk, `scaffold` files only when absent, so regeneration never
  * overwrites hand-written code and an unchanged spec writes nothing. Each write is atomic.
- * Paths in the result are the files' own (workspace-relative), in the order given.
+ * Paths in the result are the files' own (workspace-relative), in the order given. With
+ * `dryRun`, nothing is written: the result says what a real run would do.
  *
  * @example
  * const { files } = await generateConnector({ platform: 'stripe', workspaceRoot });
  * const { written, kept } = await writeGeneratedFiles(workspaceRoot, files);
  */
-export async function writeGeneratedFiles(workspaceRoot: string, files: readonly GeneratedFile[]): Promise<WriteResult> {
+export async function writeGeneratedFiles(workspaceRoot: string, files: readonly GeneratedFile[], options: { dryRun?: boolean } = {}): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], kept: [] };
   for (const file of files) assertInsideWorkspace(file.path);
   for (const file of files) {
@@ -50,7 +51,7 @@ export async function writeGeneratedFiles(workspaceRoot: string, files: readonly
     } else if (existing === file.content) {
       result.unchanged.push(file.path);
     } else {
-      await writeFileAtomic(target, file.content);
+      if (!options.dryRun) await writeFileAtomic(target, file.content);
       result.written.push(file.path);
     }
   }

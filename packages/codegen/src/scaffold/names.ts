@@ -1,5 +1,6 @@
 // Names the scaffold derives from a platform, a path or a field. Generated code uses them as
 // identifiers, so each one is checked to be a valid, non-reserved TypeScript identifier.
+import { words } from '../discovery/names.js';
 import { SpecError } from '../openapi/spec-error.js';
 
 /** A platform name: the folder under connectors/ and specs/, and the connector's `name`. */
@@ -12,16 +13,6 @@ const RESERVED = new Set(
     'let package private protected public static yield await any boolean number string symbol type from of unknown never object'
   ).split(' '),
 );
-
-/** Lower-case words of an identifier or path segment, split at separators and camelCase humps. */
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-}
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
