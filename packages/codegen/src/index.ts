@@ -15,4 +15,32 @@ export { chooseRequestedEntities, parseEntitiesOption, type EntityRequest } from
 export { buildSurface } from './surface/build-surface.js';
 export { surfaceJson } from './surface/surface-json.js';
 export { diffSurfaces, driftReport, type DriftChange, type DriftSeverity, type DriftSide, type DiffOptions, type DriftReport, type DriftReportJson } from './drift/index.js';
+export {
+  connectorDrift,
+  connectorUsage,
+  contractParametersOf,
+  changeTouches,
+  driftImpactReport,
+  driftPlatforms,
+  loadWorkspaceConnector,
+  type ConnectorDrift,
+  type ConnectorDriftOptions,
+  type ConnectorDriftOutcome,
+  type ConnectorDriftFailure,
+  type ChangeImpact,
+  type ImpactUse,
+  type ImpactVia,
+  type Touch,
+  type EntityUsage,
+  type SentValue,
+  type ReadPath,
+  type UsePurpose,
+  type MappingSite,
+  type DriftImpactReport,
+  type DriftImpactJson,
+  type ConnectorImpactJson,
+} from './drift/index.js';
 export { compileWsdl, compileWsdlSet, compileWsdlText, loadWsdl, wsdlSetFromText, type CompiledWsdl, type WsdlStats, type WsdlSet, type ReadDocumentOptions, type CompiledOperation } from './wsdl/index.js';
+export { buildWsdlSurface } from './surface/build-wsdl-surface.js';
+export { discoverSoapEntities } from './discovery/discover-soap-entities.js';
+export { loadWsdlSpec, wsdlOfDocument, wsdlSetSha256, type WsdlSetFile } from './wsdl-spec/index.js';

@@ -2,6 +2,9 @@
 // surface + discovered list endpoints -> scaffolded files. Each stage lives in its own folder
 // (source/, openapi/, surface/, discovery/, scaffold/) and depends only on these types.
 import type { IncrementalFilter, PaginationConfig, UnifiedEntityName } from '@portage/core';
+import type { WsdlSet } from './wsdl/load-wsdl.js';
+import type { WsdlOperationModel } from './wsdl/read-operations.js';
+import type { SchemaIndex } from './wsdl/schema-model.js';
 
 /** Where a spec comes from. Written to spec.lock.json in its text form (see source/). */
 export type SpecSource =
@@ -16,9 +19,12 @@ export interface SpecLock {
   source: string;
   /** The npm package version for npm sources, else the spec's own `info.version`. */
   version: string;
-  /** sha256 (hex) of the raw spec bytes. */
+  /**
+   * sha256 (hex) of the raw spec bytes. For a WSDL set (several files), the sha256 of its file
+   * manifest, so a change in any imported XSD changes it: see `wsdlSetSha256`.
+   */
   sha256: string;
-  /** The spec's format as read: `openapi-3.0`, `openapi-3.1`, `swagger-2.0` (and later `wsdl-1.1`). */
+  /** The spec's format as read: `openapi-3.0`, `openapi-3.1`, `swagger-2.0` or `wsdl-1.1`. */
   format: string;
 }
 
@@ -53,8 +59,22 @@ export interface LoadedSpec {
   document: OpenApiDocument;
   refs: SpecRefs;
   lock: SpecLock;
-  /** The raw bytes as resolved from the source (never committed). */
+  /** The raw bytes as resolved from the source (never committed); the entry file's for a WSDL. */
   bytes: Uint8Array;
+  /**
+   * Set for a WSDL source: the WSDL set as read. `document` is then an empty OpenAPI stub
+   * (no paths) that the stages recognise through `wsdlOfDocument`.
+   */
+  wsdl?: LoadedWsdl;
+}
+
+/** A WSDL set as `loadSpec` reads it: the files, the schema declarations and the operations. */
+export interface LoadedWsdl {
+  set: WsdlSet;
+  index: SchemaIndex;
+  operations: WsdlOperationModel[];
+  /** The first SOAP port's address (`soap:address location`), when the WSDL names one. */
+  address?: string;
 }
 
 // ---- surface.json: normalized structure, deterministic, no prose -------------------------
@@ -220,6 +240,24 @@ export interface ListEndpoint {
   /** Why: one short line per signal that was used (parameter names, response fields). */
   evidence: string[];
   suggestedEntity: { name: UnifiedEntityName; score: number } | null;
+  /**
+   * Set for a SOAP entity (a WSDL source): the operation that reads the first page, the record
+   * type, and the operation's input. `method` is then `POST` and `path` the SOAP endpoint's path.
+   */
+  soap?: SoapEntityTarget & { input: Record<string, unknown> };
+}
+
+/**
+ * What a SOAP entity reads: a search-style operation and the record type it returns. Saved in
+ * portage-connector.json beside the entity's name, method (POST) and endpoint path.
+ */
+export interface SoapEntityTarget {
+  /** The WSDL operation of the first page, e.g. `search` (NetSuite) or `query` (Salesforce). */
+  operation: string;
+  /** The TypeScript name of the record type in generated/types.ts, e.g. `Customer`. */
+  recordType: string;
+  /** For an operation whose input is polymorphic: the concrete input type sent as `xsi:type`, e.g. `CustomerSearchBasic`. */
+  searchType?: string;
 }
 
 /** One element of `portage generate --dry-run --report --format json`. Keep stable. */
@@ -231,6 +269,8 @@ export interface ListEndpointReport {
   incremental: { in: 'query' | 'header'; name: string } | null;
   primaryKey: string | null;
   confidence: number;
+  /** SOAP entities only (WSDL sources): the operation and record type behind the shared endpoint path. */
+  soap?: { operation: string; recordType: string };
 }
 
 // ---- scaffolding ----------------------------------------------------------------------------
@@ -254,6 +294,8 @@ export interface EntityChoice {
   method: 'GET' | 'POST';
   path: string;
   unified: UnifiedEntityName;
+  /** Set for a SOAP entity: `path` is then the SOAP endpoint's path. */
+  soap?: SoapEntityTarget;
 }
 
 export interface GenerateOptions {

@@ -18,6 +18,7 @@ export { errorMappingSchema, errorRuleSchema, type ErrorMapping, type ErrorRule 
 export { tenantPlacementSchema, type TenantPlacement } from './connector/tenant-placement.js';
 export { incrementalSchema, formatSince, type IncrementalFilter, type IncrementalFormat } from './connector/incremental.js';
 export { soapCallSchema, type SoapCall } from './connector/soap-call.js';
+export { connectorSoapSchema, type ConnectorSoap, type ConnectorSoapHeader, type SoapHeaderCall } from './connector/connector-soap.js';
 export {
   entityRequestSchema,
   responseFormatSchema,

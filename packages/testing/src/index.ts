@@ -13,3 +13,21 @@ export { replayServer, type ReplayMismatch, type ReplayOptions, type ReplayServe
 export { closestRequest, requestDifferences } from './replay/request-diff.js';
 export { openFixtureSession, type FixtureSession, type FixtureSessionOptions } from './session/fixture-session.js';
 export { undeclaredRequests, type RequestSurface } from './contract/undeclared-requests.js';
+export { createSchemaValidator, schemaValidatorFor, type SchemaValidator } from './schema/schema-validator.js';
+export { toJsonSchema, type Direction, type TranslateContext } from './schema/to-json-schema.js';
+export { bodyPlace, describeErrors, parameterPlace, type PlaceRenderer } from './schema/describe-errors.js';
+export { checkResponse, contentFor, contentTypes, isJsonType, mediaTypeOf, type AnswerToCheck } from './schema/check-response.js';
+export {
+  openContractSuite,
+  runContractSuite,
+  type ConnectorContractOptions,
+  type ContractResult,
+  type ContractScenario,
+  type ContractSuite,
+} from './contract/contract-suite.js';
+export { contractSnapshot } from './contract/contract-snapshot.js';
+export { fixtureScenarios, readScenarioFixture } from './contract/fixture-folder.js';
+export { fixtureSpecProblems, type ResponseSpec } from './contract/fixture-spec-problems.js';
+export { operationFor, type MatchedOperation } from './contract/operation-for.js';
+export { replayCredentials } from './contract/replay-credentials.js';
+export { invalidStoredRecords, rejectedRecords, storedRecords, type ContractRecord, type ContractRejection } from './contract/stored-records.js';

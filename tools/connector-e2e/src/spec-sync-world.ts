@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, readSpecLock } from '@portage/codegen';
 import type { Connector, Credentials } from '@portage/core';
-import { createLogger } from '@portage/fetch';
+import { PortageError } from '@portage/core';
+import { createLogger, createUndiciTransport, type Transport } from '@portage/fetch';
 import {
   createConnectionStore,
   createCredentialCipher,
@@ -25,6 +26,12 @@ export interface SpecSyncWorldOptions {
   /** The connection's tenant (sent as the connector's tenant header, if it has one). */
   tenant?: string;
   handlers: SpecHandlers;
+  /**
+   * Keeps the connector's real base URL and sends its requests through `wrap(toServer)`, where
+   * `toServer` moves each request from the platform's origin to the server's: a recorder
+   * wrapped around it captures traffic that reads as the platform's own.
+   */
+  transport?: (toServer: Transport) => Transport;
 }
 
 /** A stored record, as a connector test compares it. */
@@ -67,11 +74,16 @@ export async function startSpecSyncWorld(options: SpecSyncWorldOptions): Promise
   const database = createDatabase({ connectionString: DATABASE_URL, schema });
   await migrateToLatest(database);
   const connections = createConnectionStore(database, createCredentialCipher(randomBytes(32).toString('base64')));
-  const connector: Connector = { ...options.connector, baseUrl: server.url };
+  const routed = options.transport === undefined ? undefined : routeToServer(options.connector.baseUrl, server.url);
+  const connector: Connector = routed ? options.connector : { ...options.connector, baseUrl: server.url };
   const connection = await connections.create({ platform: connector.name, tenant: options.tenant ?? 'tenant-e2e', credentials: options.credentials });
   const logger = createLogger({ level: 'silent' });
   // Short retries: a spec violation answered with an error should fail the test, not stall it.
-  const clients = createConnectionClients({ database, connections, logger, fetchOptions: { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 } } });
+  const clients = createConnectionClients({ database, connections, logger, fetchOptions: {
+      retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
+      ...(routed && options.transport ? { transport: options.transport(routed.transport) } : {}),
+    },
+  });
   const context = {
     database,
     connectors: { [connector.name]: connector },
@@ -97,9 +109,27 @@ export async function startSpecSyncWorld(options: SpecSyncWorldOptions): Promise
     },
     close: async () => {
       await clients.closeAll();
+      await routed?.close();
       await server.close();
       await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
       await database.destroy();
     },
+  };
+}
+
+/** A transport that sends requests for the platform's origin to the spec server instead. */
+function routeToServer(platformBaseUrl: string, serverUrl: string): { transport: Transport; close(): Promise<void> } {
+  const platform = new URL(platformBaseUrl).origin;
+  const server = new URL(serverUrl).origin;
+  const inner = createUndiciTransport();
+  return {
+    transport: (request) => {
+      const url = new URL(request.url);
+      if (url.origin !== platform) {
+        throw new PortageError('CONFIG_INVALID', `${request.method} ${request.url} is not on ${platform}: the spec server plays only the connector's base URL`);
+      }
+      return inner({ ...request, url: `${server}${url.pathname}${url.search}` });
+    },
+    close: () => inner.close(),
   };
 }

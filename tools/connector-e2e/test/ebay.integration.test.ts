@@ -1,45 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ebay } from '@portage/connector-ebay';
 import { type Credentials, type Order } from '@portage/core';
-import type { SpecRequest, SpecResponse } from '@portage/spec-server';
-import { pageOf } from '@portage/spec-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSpecSyncWorld, type SpecSyncWorld } from '../src/index.js';
-import { CHANGED_SINCE, orders } from './fixtures/ebay.js';
-
-const LAST_MODIFIED = /^lastmodifieddate:\[(.+?)\.\.\]$/;
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-/**
- * GET /order as eBay serves it: `offset`/`limit` (default 50, at most 200), `total`, and
- * absolute `href`/`next`/`prev` URLs that repeat the request's filter. They are built from the
- * request's Host, as eBay builds them from its own, so following them stays on this server.
- */
-function getOrders(request: SpecRequest): SpecResponse {
-  const limit = Number(single(request.query.limit) ?? 50);
-  const offset = Number(single(request.query.offset) ?? 0);
-  const filter = single(request.query.filter);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200 || !Number.isInteger(offset) || offset < 0) return { status: 400 };
-  const since = filter === undefined ? undefined : LAST_MODIFIED.exec(filter)?.[1];
-  if (filter !== undefined && (since === undefined || Number.isNaN(Date.parse(since)))) return { status: 400 };
-  const matching = since === undefined ? orders : orders.filter((order) => Date.parse(order.lastModifiedDate ?? '') >= Date.parse(since));
-  const page = pageOf(matching, offset, limit);
-  const url = (at: number) =>
-    `http://${request.headers.host}${request.path}?${new URLSearchParams({ ...(filter === undefined ? {} : { filter }), limit: String(limit), offset: String(at) })}`;
-  return {
-    status: 200,
-    body: {
-      href: url(offset),
-      total: matching.length,
-      limit,
-      offset,
-      ...(page.nextStart === null ? {} : { next: url(page.nextStart) }),
-      ...(offset > 0 ? { prev: url(Math.max(0, offset - limit)) } : {}),
-      orders: page.items,
-    },
-  };
-}
+import { CHANGED_SINCE, orders } from '../src/platforms/ebay/records.js';
+import { ebayHandlers } from '../src/platforms/ebay/server.js';
 
 // A valid, unexpired access token: no request goes to eBay's token endpoint.
 const accessToken = randomBytes(24).toString('base64url');
@@ -110,7 +75,7 @@ describe('ebay orders against the pinned Sell Fulfillment spec', () => {
   let world: SpecSyncWorld;
 
   beforeAll(async () => {
-    world = await startSpecSyncWorld({ platform: 'ebay', connector: ebay, credentials, handlers: { 'GET /order': getOrders } });
+    world = await startSpecSyncWorld({ platform: 'ebay', connector: ebay, credentials, handlers: ebayHandlers() });
   });
 
   afterAll(async () => {

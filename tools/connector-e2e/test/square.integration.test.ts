@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { square, type Square } from '@portage/connector-square';
 import type { Connector, Customer, Order, Product, Variant } from '@portage/core';
-import { pageOf, type SpecRequest, type SpecResponse } from '@portage/spec-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSpecSyncWorld, type SpecSyncWorld } from '../src/index.js';
 import {
   CATALOG,
   CUSTOMER_GRACE,
-  CUSTOMERS,
   ITEM_CAKE,
   ITEM_LATTE,
   LOCATION_MAIN,
@@ -16,61 +14,14 @@ import {
   ORDER_PAID,
   ORDER_REFUNDED,
   ORDERS,
-} from './fixtures/square.js';
+} from '../src/platforms/square/records.js';
+import { cursorFor, squareHandlers, squareState } from '../src/platforms/square/server.js';
 
-// Square's catalog/list pages hold a fixed 100 objects; the fake pages by 2 to get several pages.
-const CATALOG_PAGE_SIZE = 2;
 // A Square connection's tenant holds its location ids.
 const TENANT = `${LOCATION_MAIN},${LOCATION_POPUP}`;
 const ACCESS_TOKEN = `EAAA${randomBytes(24).toString('base64url')}`;
 
-/** Square cursors are opaque; this one carries where the next page starts. */
-const cursorFor = (start: number) => Buffer.from(`start:${start}`).toString('base64url');
-const startOf = (cursor: unknown): number => (typeof cursor === 'string' ? Number(Buffer.from(cursor, 'base64url').toString().slice('start:'.length)) : 0);
-
-/** Square leaves empty lists and a missing cursor out of its answers. */
-function listAnswer(name: string, page: { items: unknown[]; nextStart: number | null }): SpecResponse {
-  return { status: 200, body: { ...(page.items.length ? { [name]: page.items } : {}), ...(page.nextStart === null ? {} : { cursor: cursorFor(page.nextStart) }) } };
-}
-
-const badRequest = (detail: string): SpecResponse => ({ status: 400, body: { errors: [{ category: 'INVALID_REQUEST_ERROR', code: 'BAD_REQUEST', detail }] } });
-
-const TIME_FIELDS = { CREATED_AT: 'created_at', UPDATED_AT: 'updated_at', CLOSED_AT: 'closed_at' } as const;
-
-let orders: Square['Order'][] = [...ORDERS];
-
-/** SearchOrders as Square runs it: locations required, one time range, sorted by that same field. */
-function searchOrders(request: SpecRequest): SpecResponse {
-  const body = request.body as Square['SearchOrdersRequest'];
-  const locations = body.location_ids ?? [];
-  if (locations.length < 1 || locations.length > 10) return badRequest('location_ids must name 1 to 10 locations');
-  const sortField = (body.query?.sort?.sort_field ?? 'CREATED_AT') as keyof typeof TIME_FIELDS;
-  const ranges = body.query?.filter?.date_time_filter ?? {};
-  const filtered = (Object.keys(ranges) as (keyof typeof ranges)[]).filter((field) => ranges[field] !== undefined);
-  if (filtered.length > 1) return badRequest('filter on one time range at a time');
-  if (filtered[0] && TIME_FIELDS[sortField] !== filtered[0]) return badRequest(`sort_field must be ${filtered[0].toUpperCase()} when filtering by it`);
-  const field = TIME_FIELDS[sortField];
-  const range = filtered[0] ? ranges[filtered[0]] : undefined;
-  const time = (order: Square['Order']) => Date.parse(order[field] ?? '');
-  const matches = orders
-    .filter((order) => locations.includes(order.location_id))
-    .filter((order) => !range?.start_at || time(order) >= Date.parse(range.start_at))
-    .sort((a, b) => (body.query?.sort?.sort_order === 'ASC' ? time(a) - time(b) : time(b) - time(a)));
-  return listAnswer('orders', pageOf(matches, startOf(body.cursor), body.limit ?? 500));
-}
-
-function listCatalog(request: SpecRequest): SpecResponse {
-  const types = typeof request.query.types === 'string' ? request.query.types.toUpperCase().split(',') : undefined;
-  const objects = CATALOG.filter((object) => !types || types.includes(object.type));
-  return listAnswer('objects', pageOf(objects, startOf(request.query.cursor), CATALOG_PAGE_SIZE));
-}
-
-function listCustomers(request: SpecRequest): SpecResponse {
-  const asked = Number(request.query.limit ?? 100);
-  // Square ignores a limit outside 1..100.
-  const limit = asked >= 1 && asked <= 100 ? asked : 100;
-  return listAnswer('customers', pageOf(CUSTOMERS, startOf(request.query.cursor), limit));
-}
+const state = squareState();
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
@@ -92,7 +43,7 @@ beforeAll(async () => {
       accessToken: ACCESS_TOKEN,
       expiresAt: Date.now() + 24 * 3600_000,
     },
-    handlers: { 'POST /v2/orders/search': searchOrders, 'GET /v2/catalog/list': listCatalog, 'GET /v2/customers': listCustomers },
+    handlers: squareHandlers(state),
   });
 });
 
@@ -248,7 +199,7 @@ describe('square connector against the pinned Square spec', () => {
   });
 
   it('an incremental orders sync filters by updated_at in the body and returns only the changed order', async () => {
-    orders = ORDERS.map((order) =>
+    state.orders = ORDERS.map((order) =>
       order.id === ORDER_OPEN.id
         ? { ...order, state: 'COMPLETED', version: 3, updated_at: '2024-06-10T09:00:00.000Z', closed_at: '2024-06-10T09:00:00.000Z', tenders: [{ id: 'tndQh2', location_id: LOCATION_MAIN, type: 'CARD', amount_money: usd(6000) }] }
         : order,

@@ -1,45 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { stripe } from '@portage/connector-stripe';
-import { pageOf, type SpecHandler, type SpecResponse } from '@portage/spec-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSpecSyncWorld, type SpecSyncWorld } from '../src/index.js';
-import * as fixtures from './fixtures/stripe.js';
+import * as fixtures from '../src/platforms/stripe/records.js';
+import { stripeHandlers, stripeServed } from '../src/platforms/stripe/server.js';
 
 type EntityName = keyof typeof stripe.entities;
-type Listed = { id?: string };
 
 // A test-mode-shaped secret key, made per run: no key-like literal in the sources.
 const secretKey = ['sk', 'test', randomBytes(12).toString('hex')].join('_');
 
-// What the handlers serve, newest first (Stripe's order); tests may change it and restore it.
-const served: Record<EntityName, Listed[]> = {
-  charges: [...fixtures.charges],
-  customers: [...fixtures.customers],
-  invoices: [...fixtures.invoices],
-  products: [...fixtures.products],
-  prices: [...fixtures.prices],
-};
-
-function stripeError(param: string, code: string, message: string): SpecResponse {
-  return { status: 400, body: { error: { type: 'invalid_request_error', code, param, message } } };
-}
-
-/** A Stripe list endpoint: `limit` (1..100, default 10), `starting_after` an id of the list, `has_more`. */
-function list(entity: EntityName): SpecHandler {
-  const url = `/v1/${entity}`;
-  return (request) => {
-    const limit = Number(request.query.limit ?? 10);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      return stripeError('limit', 'parameter_invalid_integer', 'This value must be between 1 and 100.');
-    }
-    const records = served[entity];
-    const after = request.query.starting_after;
-    const start = typeof after === 'string' ? records.findIndex((record) => record.id === after) + 1 : 0;
-    if (typeof after === 'string' && start === 0) return stripeError('starting_after', 'resource_missing', `No such object: '${after}'`);
-    const page = pageOf(records, start, limit);
-    return { status: 200, body: { object: 'list', data: page.items, has_more: page.hasMore, url } };
-  };
-}
+// What the handlers serve; tests may change it and restore it.
+const served = stripeServed();
 
 let world: SpecSyncWorld;
 
@@ -49,7 +21,7 @@ beforeAll(async () => {
     platform: 'stripe',
     connector: stripe,
     credentials: { type: 'bearer', token: secretKey },
-    handlers: Object.fromEntries((Object.keys(served) as EntityName[]).map((entity) => [`GET /v1/${entity}`, list(entity)])),
+    handlers: stripeHandlers(served),
   });
 });
 

@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Credentials } from '@portage/core';
 import { xero } from '@portage/connector-xero';
-import type { RecordedRequest, SpecHandler } from '@portage/spec-server';
+import type { RecordedRequest } from '@portage/spec-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSpecSyncWorld, type SpecSyncWorld } from '../src/index.js';
 import {
   BANK_ACCOUNT_ID,
   BANNER_REFUND_ID,
-  epochOf,
   FIXTURES_UPDATED_BEFORE,
   GARDEN_INVOICE_ID,
   GARDEN_PAYMENT_ID,
@@ -16,12 +15,8 @@ import {
   msDate,
   PRINT_BILL_ID,
   SALES_ACCOUNT_ID,
-  XERO_PAGE_SIZE,
-  xeroAccounts,
-  xeroContacts,
-  xeroInvoices,
-  xeroPayments,
-} from './fixtures/xero.js';
+} from '../src/platforms/xero/records.js';
+import { xeroHandlers, xeroState } from '../src/platforms/xero/server.js';
 
 const TENANT = '4f1c2b7e-9d3a-4c8e-b6f0-2a7d9e1c5b38';
 // Built at run time: no token-shaped literal in the sources.
@@ -37,43 +32,8 @@ const credentials: Credentials = {
 };
 
 /** What the platform holds; tests change it to play edits made in Xero. */
-const state = { invoices: xeroInvoices(), contacts: xeroContacts(), accounts: xeroAccounts(), payments: xeroPayments() };
-
-/**
- * A Xero list endpoint: `If-Modified-Since` keeps records created or changed since then; with
- * `page`, 100 records of page N (1-based; past the end, an empty list); without it the whole
- * list at once (GET /Invoices then leaves line items out).
- */
-function xeroList<T extends { UpdatedDateUTC?: string }>(key: string, records: (request: Parameters<SpecHandler>[0]) => T[], paged: boolean): SpecHandler {
-  return (request) => {
-    let selected = records(request);
-    const since = request.headers['if-modified-since'];
-    if (since !== undefined) {
-      const from = Date.parse(since);
-      if (Number.isNaN(from)) return { status: 400, body: { ErrorNumber: 10, Type: 'ValidationException', Message: `If-Modified-Since "${since}" is not a date` } };
-      selected = selected.filter((record) => record.UpdatedDateUTC !== undefined && epochOf(record.UpdatedDateUTC) >= from);
-    }
-    const page = request.query.page;
-    if (paged && typeof page === 'string') {
-      selected = selected.slice((Number(page) - 1) * XERO_PAGE_SIZE, Number(page) * XERO_PAGE_SIZE);
-    } else if (key === 'Invoices') {
-      selected = selected.map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => name !== 'LineItems')) as T);
-    }
-    return {
-      status: 200,
-      body: { Id: randomUUID(), Status: 'OK', ProviderName: 'Portage e2e', DateTimeUTC: msDate(new Date().toISOString()), [key]: selected },
-    };
-  };
-}
-
-const handlers = {
-  'GET /Invoices': xeroList('Invoices', () => state.invoices, true),
-  // Archived contacts only with includeArchived=true.
-  'GET /Contacts': xeroList('Contacts', (request) => state.contacts.filter((contact) => request.query.includeArchived === 'true' || contact.ContactStatus !== 'ARCHIVED'), true),
-  // The whole chart of accounts in one response: GET /Accounts has no paging.
-  'GET /Accounts': xeroList('Accounts', () => state.accounts, false),
-  'GET /Payments': xeroList('Payments', () => state.payments, true),
-};
+const state = xeroState();
+const handlers = xeroHandlers(state);
 
 let world: SpecSyncWorld;
 

@@ -1,8 +1,7 @@
 import type { JsonObject, SpecRefs } from '@portage/codegen';
+import { describeErrors, isJsonType, parameterPlace, type SchemaValidator } from '@portage/testing';
 import { coerce, schemaTypes } from './coerce.js';
-import { describeErrors, parameterPlace } from './describe-errors.js';
 import type { SpecOperation } from './route-table.js';
-import type { SchemaValidator } from './schema-validator.js';
 
 /** One parameter of an operation, path-item parameters merged in. */
 export interface ParameterSpec {
@@ -61,8 +60,6 @@ export function parametersOf(operation: SpecOperation, refs: SpecRefs): Paramete
   }
   return [...merged.values()];
 }
-
-export const isJsonType = (mediaType: string) => /^application\/(?:[\w.+-]+\+)?json$/i.test(mediaType.split(';')[0]?.trim() ?? '') || mediaType === '*/*';
 
 /**
  * Every problem with a request's parameters, one line each: required ones missing, values

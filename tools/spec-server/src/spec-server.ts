@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { PortageError } from '@portage/core';
 import type { OpenApiDocument, SpecRefs } from '@portage/codegen';
 import { basePathOf } from './base-path.js';
-import { checkResponse, groupPairs, readRequestBody } from './bodies.js';
+import { checkResponse, schemaValidatorFor } from '@portage/testing';
+import { groupPairs, readRequestBody } from './bodies.js';
 import { checkParameters, parametersOf } from './parameters.js';
 import { RouteTable, type SpecOperation } from './route-table.js';
-import { schemaValidatorFor } from './schema-validator.js';
 import { checkSecurity } from './security.js';
 import { SpecViolationError, type Violation } from './violations.js';
 
@@ -172,7 +172,7 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
       violate('response', operation.key, answer.failure);
       return finish(record, problemAnswer(500, answer.failure));
     }
-    for (const problem of checkResponse(operation, refs, validator, answer)) violate('response', operation.key, problem);
+    for (const problem of checkResponse(operation.operation, refs, validator, answer)) violate('response', operation.key, problem);
     return finish(record, answer);
   };
 

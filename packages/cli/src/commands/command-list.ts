@@ -15,10 +15,11 @@ export interface CommandEntry {
 /**
  * Every top-level command, in the order `portage --help` lists them.
  *
- * @example COMMANDS.map((entry) => entry.name); // ['generate', 'migrate', 'connect', 'sync', 'worker', 'status', 'dlq']
+ * @example COMMANDS.map((entry) => entry.name); // ['generate', 'drift', 'migrate', 'connect', 'sync', 'worker', 'status', 'dlq']
  */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'generate', summary: 'generate a connector package from a platform\'s OpenAPI spec', load: async () => (await import('./generate.js')).generateCommand },
+  { name: 'drift', summary: 'check connectors against a newer spec: what upstream change touches them', load: async () => (await import('./drift.js')).driftCommand },
   { name: 'migrate', summary: 'create or update the Portage tables', load: async () => (await import('./migrate.js')).migrateCommand },
   { name: 'connect', summary: 'create a connection (credentials encrypted) and print its id', load: async () => (await import('./connect.js')).connectCommand },
   { name: 'sync', summary: 'sync a connection now (queued for workers, or --inline)', load: async () => (await import('./sync.js')).syncCommand },

@@ -6,7 +6,8 @@ function row(endpoint: ListEndpoint): string[] {
   const { pagination, paginationParam, incremental, suggestedEntity } = endpoint;
   return [
     endpoint.method,
-    endpoint.path,
+    // SOAP entities share one endpoint path: the operation and record type tell them apart.
+    endpoint.soap === undefined ? endpoint.path : `${endpoint.path} ${endpoint.soap.operation} ${endpoint.soap.recordType}`,
     endpoint.records === '' ? '(body)' : endpoint.records,
     paginationParam === undefined ? pagination.type : `${pagination.type} (${paginationParam})`,
     incremental === null ? '-' : `${incremental.in} ${incremental.name}`,

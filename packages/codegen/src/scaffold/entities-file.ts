@@ -17,6 +17,7 @@ export function entityConfigOf(endpoint: ListEndpoint): Omit<EntityConfig, 'unif
     request: {
       method: endpoint.method,
       path: endpoint.path,
+      ...(endpoint.soap !== undefined ? { soap: { operation: endpoint.soap.operation, input: endpoint.soap.input } } : {}),
       ...(endpoint.query !== undefined && Object.keys(endpoint.query).length > 0 ? { query: endpoint.query } : {}),
       ...(endpoint.body !== undefined ? { body: endpoint.body } : {}),
     },

@@ -3,6 +3,7 @@ import type { EntityChoice, ListEndpoint } from '../model.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { suggestEntities } from './choose-entities.js';
 import { entityNameOf } from './names.js';
+import { soapEntityName } from '../wsdl-spec/soap-entity-name.js';
 import { UNIFIED_ENTITY_NAMES, type UnifiedEntityName } from '@portage/core';
 
 /**
@@ -46,14 +47,24 @@ export function parseEntitiesOption(text: string): EntityRequest[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The name an endpoint's entity gets: its path's resource, or for a SOAP entity its record type in the plural. */
+const nameOf = (endpoint: ListEndpoint) => (endpoint.soap !== undefined ? soapEntityName(endpoint.soap.recordType) : entityNameOf(endpoint.path));
+
+/** The SOAP target of a discovered endpoint, as a choice carries it. */
+function soapTargetOf(endpoint: ListEndpoint): Pick<EntityChoice, 'soap'> {
+  if (endpoint.soap === undefined) return {};
+  const { operation, recordType, searchType } = endpoint.soap;
+  return { soap: { operation, recordType, ...(searchType !== undefined ? { searchType } : {}) } };
+}
+
 function bestNamed(name: string, endpoints: readonly ListEndpoint[]): ListEndpoint | undefined {
   return endpoints
-    .filter((endpoint) => entityNameOf(endpoint.path) === name)
+    .filter((endpoint) => nameOf(endpoint) === name)
     .sort((a, b) => b.confidence - a.confidence || a.path.length - b.path.length || compare(a.path, b.path) || compare(a.method, b.method))[0];
 }
 
 function knownNames(endpoints: readonly ListEndpoint[]): string {
-  const names = [...new Set(endpoints.map((endpoint) => entityNameOf(endpoint.path)))].sort(compare);
+  const names = [...new Set(endpoints.map(nameOf))].sort(compare);
   if (names.length === 0) return 'none, discovery found no list endpoint';
   const shown = names.slice(0, 30).join(', ');
   return names.length > 30 ? `${shown} and ${names.length - 30} more` : shown;
@@ -62,7 +73,8 @@ function knownNames(endpoints: readonly ListEndpoint[]): string {
 /**
  * Pure: the list endpoint behind each requested entity name. A name keeps the endpoint it was
  * saved with (connectors/<platform>/portage-connector.json), else the one discovery suggests
- * under that name, else the most confident endpoint whose last path segment gives that name.
+ * under that name, else the most confident endpoint whose last path segment gives that name
+ * (for a SOAP entity: whose record type gives it in the plural, `customers` for `Customer`).
  *
  * @throws SpecError (CONFIG_INVALID) for a name no endpoint has, listing the names there are.
  * @example chooseRequestedEntities('stripe', [{ name: 'charges', unified: 'Transaction' }], endpoints, undefined);
@@ -77,7 +89,7 @@ export function chooseRequestedEntities(
   const suggested = suggestEntities(endpoints);
   return requests.map(({ name, unified }) => {
     const known = saved?.find((choice) => choice.name === name) ?? suggested.find((choice) => choice.name === name);
-    if (known !== undefined) return { name, method: known.method, path: known.path, unified };
+    if (known !== undefined) return { name, method: known.method, path: known.path, unified, ...(known.soap !== undefined ? { soap: known.soap } : {}) };
     const endpoint = bestNamed(name, endpoints);
     if (endpoint === undefined) {
       throw new SpecError(
@@ -85,6 +97,6 @@ export function chooseRequestedEntities(
           `(\`portage generate ${platform} --dry-run --report\` shows them with their paths)`,
       );
     }
-    return { name, method: endpoint.method, path: endpoint.path, unified };
+    return { name, method: endpoint.method, path: endpoint.path, unified, ...soapTargetOf(endpoint) };
   });
 }

@@ -10,13 +10,16 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** `@portage/connector-<platform>`. */
 export const connectorPackageName = (platform: string) => `@portage/connector-${platform}`;
 
+/** What the connector was generated from, for its description and README. */
+const specKind = (context: ScaffoldContext) => (context.lock.format.startsWith('wsdl') ? 'WSDL' : 'OpenAPI spec');
+
 function packageJson(context: ScaffoldContext): string {
   return json({
     name: connectorPackageName(context.platform),
     version: '0.1.0',
     type: 'module',
     license: 'Apache-2.0',
-    description: `Portage connector for ${context.platform}, generated from its OpenAPI spec.`,
+    description: `Portage connector for ${context.platform}, generated from its ${specKind(context)}.`,
     exports: { '.': { '@portage/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' } },
     files: ['dist'],
     scripts: {
@@ -58,8 +61,7 @@ function readme(context: ScaffoldContext): string {
   const mappings = context.entities.map(({ choice }) => `\`src/mappings/${mappingModule(choice.name)}.ts\``).join(', ');
   return `# ${connectorPackageName(p)}
 
-The Portage connector for ${p}. It was scaffolded by \`portage generate ${p}\` from the OpenAPI
-spec pinned in \`specs/${p}/spec.lock.json\` (first from \`${context.lock.source}\`).
+The Portage connector for ${p}. It was scaffolded by \`portage generate ${p}\` from the ${context.lock.format.startsWith('wsdl') ? 'WSDL\nset' : 'OpenAPI\nspec'} pinned in \`specs/${p}/spec.lock.json\` (first from \`${context.lock.source}\`).
 
 ## Regenerate
 

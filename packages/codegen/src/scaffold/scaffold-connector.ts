@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UNIFIED_ENTITY_NAMES } from '@portage/core';
-import type { EntityChoice, GeneratedFile, JsonObject, ListEndpoint, OpenApiDocument, SpecLock, SpecRefs } from '../model.js';
+import type { EntityChoice, GeneratedFile, JsonObject, ListEndpoint, LoadedWsdl, OpenApiDocument, SpecLock, SpecRefs } from '../model.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { baseUrlOf, detectAuth } from './auth-config.js';
 import { contractTestFile } from './contract-test-file.js';
@@ -8,13 +8,21 @@ import { entitiesFile } from './entities-file.js';
 import { recordFields, unifiedFields } from './field-kinds.js';
 import { mappingStub } from './mapping-stub.js';
 import { matchFields } from './match-fields.js';
-import { assertEntityName, assertPlatformName, camelCase, isIdentifier, mappingModule, pascalCase } from './names.js';
+import { assertEntityName, assertPlatformName, camelCase, isIdentifier, mappingModule, pascalCase, quote } from './names.js';
 import { connectorFile } from './connector-file.js';
 import { packageFiles } from './package-files.js';
 import { platformFile } from './platform-file.js';
 import { recordSchemaOf } from './record-schema.js';
 import type { ScaffoldContext, ScaffoldEntity } from './scaffold-context.js';
 import { typesFile } from './types-file.js';
+import { choiceKey } from './choose-entities.js';
+import { soapBaseUrl } from '../discovery/discover-soap-entities.js';
+import { compileWsdlSet } from '../wsdl/compile-wsdl.js';
+import { wsdlContext } from '../wsdl-spec/wsdl-context.js';
+import { wsdlRecordFields } from '../wsdl-spec/record-fields.js';
+import { soapEndpointOf } from './soap-endpoint.js';
+import { typeByName } from '../wsdl-spec/type-by-name.js';
+import { declarationNames, wsdlPlatformFile, wsdlTypesFile } from './wsdl-files.js';
 
 export interface ScaffoldInput {
   platform: string;
@@ -25,6 +33,8 @@ export interface ScaffoldInput {
   endpoints: readonly ListEndpoint[];
   /** The ones to scaffold, and as what. */
   entities: readonly EntityChoice[];
+  /** Set for a WSDL source: types come from the WSDL compiler, entities are SOAP calls. */
+  wsdl?: LoadedWsdl;
 }
 
 /** Names the generated connector.ts uses besides the connector constant. */
@@ -36,19 +46,17 @@ function coreRange(): string {
   return manifest.dependencies?.['@portage/core'] ?? '*';
 }
 
-const endpointKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
-
 function connectorConstOf(platform: string): string {
   const name = camelCase(platform);
   return isIdentifier(name) && !TAKEN_NAMES.has(name) ? name : `${name}Connector`;
 }
 
 /** Checks the choices against each other and the discovered endpoints; returns each with its endpoint. */
-function resolveChoices(platform: string, entities: readonly EntityChoice[], endpoints: readonly ListEndpoint[]) {
+function resolveChoices(platform: string, entities: readonly EntityChoice[], endpoints: readonly ListEndpoint[], wsdl: LoadedWsdl | undefined) {
   if (entities.length === 0) {
     throw new SpecError(`no entities to scaffold for ${platform}: choose at least one list endpoint (e.g. --entities charges:Transaction)`);
   }
-  const byKey = new Map(endpoints.map((endpoint) => [endpointKey(endpoint.method, endpoint.path), endpoint]));
+  const byKey = new Map(endpoints.map((endpoint) => [choiceKey(endpoint), endpoint]));
   const seen = new Set<string>();
   return entities.map((choice) => {
     assertEntityName(choice.name, `entity ${choice.method} ${choice.path}`);
@@ -57,7 +65,8 @@ function resolveChoices(platform: string, entities: readonly EntityChoice[], end
     if (!UNIFIED_ENTITY_NAMES.includes(choice.unified)) {
       throw new SpecError(`entity "${choice.name}": "${String(choice.unified)}" is not a unified entity; use one of ${UNIFIED_ENTITY_NAMES.join(', ')}`);
     }
-    const endpoint = byKey.get(endpointKey(choice.method, choice.path));
+    if (wsdl !== undefined) return { choice, endpoint: soapEndpointOf(platform, choice, endpoints, wsdl) };
+    const endpoint = byKey.get(choiceKey(choice));
     if (endpoint === undefined) {
       throw new SpecError(
         `entity "${choice.name}": ${choice.method} ${choice.path} is not a list endpoint discovery found in the spec; ` +
@@ -91,7 +100,19 @@ export async function scaffoldConnector(input: ScaffoldInput): Promise<Generated
   const { platform, document, refs } = input;
   assertPlatformName(platform);
   const platformType = pascalCase(platform);
-  const entities: ScaffoldEntity[] = resolveChoices(platform, input.entities, input.endpoints).map(({ choice, endpoint }) => {
+  const { wsdl } = input;
+  const entities: ScaffoldEntity[] = resolveChoices(platform, input.entities, input.endpoints, wsdl).map(({ choice, endpoint }) => {
+    if (wsdl !== undefined) {
+      const recordType = endpoint.soap!.recordType;
+      const record = typeByName(wsdl, recordType);
+      return {
+        choice,
+        endpoint,
+        recordType: `${pascalCase(choice.name)}Record`,
+        recordTypeExpression: `${platformType}[${quote(recordType)}]`,
+        matches: record?.kind === 'complex' ? matchFields(unifiedFields(choice.unified), wsdlRecordFields(record, wsdlContext(wsdl))) : [],
+      };
+    }
     const record = recordSchemaOf(document, refs, endpoint, platformType);
     return {
       choice,
@@ -101,7 +122,7 @@ export async function scaffoldConnector(input: ScaffoldInput): Promise<Generated
       matches: matchFields(unifiedFields(choice.unified), recordFields(refs, record.node)),
     };
   });
-  const baseUrl = baseUrlOf(document);
+  const baseUrl = wsdl !== undefined ? soapBaseUrl(wsdl) : baseUrlOf(document);
   const context: ScaffoldContext = {
     platform,
     platformType,
@@ -116,9 +137,15 @@ export async function scaffoldConnector(input: ScaffoldInput): Promise<Generated
   const root = `connectors/${platform}`;
   const generated = (path: string, content: string): GeneratedFile => ({ path: `${root}/${path}`, content, kind: 'generated' });
   const scaffold = (path: string, content: string): GeneratedFile => ({ path: `${root}/${path}`, content, kind: 'scaffold' });
+  let typeFiles: GeneratedFile[];
+  if (wsdl !== undefined) {
+    const types = wsdlTypesFile(platform, compileWsdlSet(wsdl.set));
+    typeFiles = [generated('src/generated/types.ts', types), generated('src/generated/platform.ts', wsdlPlatformFile(context, declarationNames(types)))];
+  } else {
+    typeFiles = [generated('src/generated/types.ts', await typesFile(platform, document)), generated('src/generated/platform.ts', platformFile(context))];
+  }
   return [
-    generated('src/generated/types.ts', await typesFile(platform, document)),
-    generated('src/generated/platform.ts', platformFile(context)),
+    ...typeFiles,
     generated('src/generated/entities.ts', entitiesFile(context)),
     scaffold('src/connector.ts', connectorFile(context)),
     ...entities.map((entity) =>

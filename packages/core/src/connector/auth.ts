@@ -36,4 +36,17 @@ export type Credentials =
   | { type: 'api_key'; apiKey: string }
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'oauth2'; clientId: string; clientSecret: string; refreshToken?: string; accessToken?: string; expiresAt?: number };
+  | {
+      type: 'oauth2';
+      clientId: string;
+      clientSecret: string;
+      refreshToken?: string;
+      accessToken?: string;
+      expiresAt?: number;
+      /**
+       * The secret that goes with `accessToken` when the platform signs requests with an
+       * OAuth 1.0a-style token pair instead of bearing the token (NetSuite token-based auth:
+       * consumer key/secret = clientId/clientSecret, token id = accessToken).
+       */
+      tokenSecret?: string;
+    };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PortageError } from '../errors/portage-error.js';
 import { authSchema } from './auth.js';
 import { errorMappingSchema } from './error-mapping.js';
+import { connectorSoapSchema } from './connector-soap.js';
 import { tenantPlacementSchema } from './tenant-placement.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 import type { Entity } from './define-entity.js';
@@ -30,6 +31,11 @@ export const connectorConfigSchema = z.object({
    * replaces it.
    */
   tenant: tenantPlacementSchema.optional(),
+  /**
+   * Set when the connector's entities are read over SOAP (`request.soap`): the worker then
+   * builds each connection's SOAP client from it.
+   */
+  soap: connectorSoapSchema.optional(),
 });
 export type ConnectorConfig = z.input<typeof connectorConfigSchema>;
 export type ConnectorDefaults = z.infer<typeof connectorDefaultsSchema>;

@@ -37,7 +37,7 @@ export interface SyncContext {
   commitEvery?: { records: number; maxDelayMs: number };
 }
 
-const DEFAULT_COMMIT_EVERY = { records: 2000, maxDelayMs: 250 };
+const DEFAULT_COMMIT_EVERY = { records: 500, maxDelayMs: 250 };
 
 export interface SyncJobResult {
   runId: string;

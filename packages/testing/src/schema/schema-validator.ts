@@ -4,7 +4,8 @@ import formats from 'ajv-formats';
 import { SpecError, type JsonObject, type OpenApiDocument, type SpecRefs } from '@portage/codegen';
 import { toJsonSchema, type Direction } from './to-json-schema.js';
 
-const BASE_URI = 'https://spec-server.invalid/schema';
+// Ajv needs a URI per resource; nothing is ever fetched from it.
+const BASE_URI = 'https://portage.invalid/schema';
 
 /** Validates values against the document's schemas. One per document: see `schemaValidatorFor`. */
 export interface SchemaValidator {
@@ -15,8 +16,11 @@ export interface SchemaValidator {
 const validators = new WeakMap<OpenApiDocument, SchemaValidator>();
 
 /**
- * The validator of a document, shared by every server started on it, so a big spec (Stripe's
- * has ~800 component schemas) compiles each schema at most once per test run.
+ * The validator of a document, shared by everything that validates against it (every spec
+ * server started on it, the contract suite), so a big spec (Stripe's has ~800 component
+ * schemas) compiles each schema at most once per test run.
+ *
+ * @example const errors = schemaValidatorFor(spec.document, spec.refs).validate(schema, body, 'response');
  */
 export function schemaValidatorFor(document: OpenApiDocument, refs: SpecRefs): SchemaValidator {
   let validator = validators.get(document);
@@ -28,10 +32,13 @@ export function schemaValidatorFor(document: OpenApiDocument, refs: SpecRefs): S
 }
 
 /**
+ * Validates values against the schemas of an OpenAPI 3.0 or 3.1 document.
  * Lazily translates and compiles schemas with Ajv: nothing is compiled up front. Each schema
  * node that is validated against, or reached through a `$ref`, becomes one Ajv resource with
  * its own URI (per direction, since `readOnly`/`writeOnly` change what is required); a
  * validation adds the resources its schema reaches, then compiles (and caches) just that one.
+ *
+ * @example createSchemaValidator(document, refs).validate({ type: 'integer' }, 'x', 'response') // [{ keyword: 'type', ... }]
  */
 export function createSchemaValidator(document: OpenApiDocument, refs: SpecRefs): SchemaValidator {
   const is31 = String(document.openapi).startsWith('3.1');
@@ -98,7 +105,7 @@ export function createSchemaValidator(document: OpenApiDocument, refs: SpecRefs)
       let validate = compiled.get(uri);
       if (!validate) {
         validate = ajv.getSchema(uri);
-        if (!validate) throw new Error(`spec-server: schema ${uri} was not added before compiling`);
+        if (!validate) throw new Error(`schema validator: schema ${uri} was not added before compiling`);
         compiled.set(uri, validate);
       }
       return validate(value) ? [] : [...(validate.errors ?? [])];
