@@ -43,4 +43,5 @@ export {
 export { compileWsdl, compileWsdlSet, compileWsdlText, loadWsdl, wsdlSetFromText, type CompiledWsdl, type WsdlStats, type WsdlSet, type ReadDocumentOptions, type CompiledOperation } from './wsdl/index.js';
 export { buildWsdlSurface } from './surface/build-wsdl-surface.js';
 export { discoverSoapEntities } from './discovery/discover-soap-entities.js';
-export { loadWsdlSpec, wsdlOfDocument, wsdlSetSha256, type WsdlSetFile } from './wsdl-spec/index.js';
+export { loadWsdlSpec, wsdlSetSha256, type WsdlSetFile } from './wsdl-spec/index.js';
+export { discoverEntities } from './discovery/discover-entities.js';

@@ -62,8 +62,8 @@ export interface LoadedSpec {
   /** The raw bytes as resolved from the source (never committed); the entry file's for a WSDL. */
   bytes: Uint8Array;
   /**
-   * Set for a WSDL source: the WSDL set as read. `document` is then an empty OpenAPI stub
-   * (no paths) that the stages recognise through `wsdlOfDocument`.
+   * Set for a WSDL source: the WSDL set as read. `document` is then an empty stub (no paths);
+   * `discoverEntities` and the surface and scaffold stages read this instead.
    */
   wsdl?: LoadedWsdl;
 }

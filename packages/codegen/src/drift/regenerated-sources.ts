@@ -1,5 +1,5 @@
 import type { Connector } from '@portage/core';
-import { discoverListEndpoints } from '../discovery/discover-list-endpoints.js';
+import { discoverEntities } from '../discovery/discover-entities.js';
 import type { EntityChoice, LoadedSpec } from '../model.js';
 import { readEntityChoices } from '../scaffold/choose-entities.js';
 import { scaffoldConnector } from '../scaffold/scaffold-connector.js';
@@ -33,7 +33,7 @@ async function entityChoices(workspaceRoot: string, platform: string, connector:
 export async function regeneratedSources(workspaceRoot: string, platform: string, connector: Connector, spec: LoadedSpec): Promise<RegeneratedSources> {
   const generatedDir = `connectors/${platform}/src/generated/`;
   const choices = await entityChoices(workspaceRoot, platform, connector);
-  const endpoints = discoverListEndpoints(spec.document, spec.refs);
+  const endpoints = discoverEntities(spec);
   const found = new Set(endpoints.map((endpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}`));
   const missing = choices.filter((choice) => !found.has(`${choice.method} ${choice.path}`));
   if (missing.length === 0 && choices.length > 0) {

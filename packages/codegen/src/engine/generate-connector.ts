@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discoverListEndpoints } from '../discovery/discover-list-endpoints.js';
+import { discoverEntities } from '../discovery/discover-entities.js';
 import type { EntityChoice, GeneratedFile, GenerateOptions, ListEndpoint, LoadedSpec, SpecLock } from '../model.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { SpecError } from '../openapi/spec-error.js';
@@ -84,7 +84,7 @@ export async function generateConnector(options: GenerateOptions, environment: G
     ...(environment.cacheDir !== undefined ? { cacheDir: environment.cacheDir } : {}),
     ...(expectedSha256 !== undefined ? { expectedSha256 } : {}),
   });
-  const endpoints = discoverListEndpoints(loaded.document, loaded.refs);
+  const endpoints = discoverEntities(loaded);
   const entities = options.entities ?? (await readEntityChoices(workspaceRoot, platform)) ?? suggestEntities(endpoints);
   if (entities.length === 0 && loaded.wsdl !== undefined) {
     const names = endpoints.slice(0, 5).map((endpoint) => `${soapEntityName(endpoint.soap!.recordType)}:${endpoint.suggestedEntity?.name ?? '<UnifiedEntity>'}`);

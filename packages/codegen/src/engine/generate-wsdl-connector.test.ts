@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverListEndpoints } from '../discovery/discover-list-endpoints.js';
+import { discoverEntities } from '../discovery/discover-entities.js';
 import { formatDiscoveryTable } from '../discovery/format-discovery-table.js';
 import type { GeneratedFile, Surface } from '../model.js';
 import { loadSpec } from '../openapi/load-spec.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
 /** What `portage generate acme --spec vendor/acme.wsdl --entities customers:Customer` does. */
 async function generate(source: string | undefined = 'vendor/acme.wsdl') {
   const spec = await loadSpec(source ?? 'vendor/acme.wsdl', { cwd: workspaceRoot, workspaceRoot });
-  const entities = chooseRequestedEntities('acme', [{ name: 'customers', unified: 'Customer' }], discoverListEndpoints(spec.document, spec.refs), undefined);
+  const entities = chooseRequestedEntities('acme', [{ name: 'customers', unified: 'Customer' }], discoverEntities(spec), undefined);
   return generateConnector({ platform: 'acme', workspaceRoot, ...(source !== undefined ? { source } : {}), entities }, { cwd: workspaceRoot });
 }
 
@@ -34,7 +34,7 @@ const byPath = (files: readonly GeneratedFile[]) => Object.fromEntries(files.map
 describe('generateConnector on a small WSDL with an imported XSD', () => {
   it('discovers search + searchMoreWithId per record type and reports it', async () => {
     const spec = await loadSpec('vendor/acme.wsdl', { cwd: workspaceRoot, workspaceRoot });
-    const endpoints = discoverListEndpoints(spec.document, spec.refs);
+    const endpoints = discoverEntities(spec);
     expect(endpoints.map((endpoint) => endpoint.soap)).toEqual([
       {
         operation: 'search',
@@ -136,7 +136,7 @@ if (netsuite === undefined) console.warn('skipping the NetSuite generation test:
 describe.skipIf(netsuite === undefined)('generateConnector on the real NetSuite 2023.2 WSDL set', () => {
   it('generates Customer extending Record, search/searchMoreWithId in the surface and a paged customers entity', async () => {
     const spec = await loadSpec(netsuite!, { cwd: workspaceRoot, workspaceRoot });
-    const entities = chooseRequestedEntities('netsuite', [{ name: 'customers', unified: 'Customer' }], discoverListEndpoints(spec.document, spec.refs), undefined);
+    const entities = chooseRequestedEntities('netsuite', [{ name: 'customers', unified: 'Customer' }], discoverEntities(spec), undefined);
     const result = await generateConnector({ platform: 'netsuite', workspaceRoot, source: netsuite!, entities }, { cwd: workspaceRoot });
     const files = byPath(result.files);
     expect(result.lock).toMatchObject({ version: '2023.2', format: 'wsdl-1.1' });

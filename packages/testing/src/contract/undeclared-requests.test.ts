@@ -14,6 +14,7 @@ const surface: RequestSurface = {
         { in: 'header', name: 'X-Tenant', required: true, type: 'string' },
       ],
     },
+    { method: 'SOAP', path: 'search', parameters: [] },
     { method: 'POST', path: '/items/search', parameters: [], requestBody: { required: true, contentType: 'application/json', schema: 'Search' } },
   ],
   schemas: {
@@ -58,6 +59,18 @@ describe('undeclaredRequests', () => {
       'a body incremental field the schema lacks',
       connectorWith(defineEntity({ ...list, request: { method: 'POST', path: '/items/search' }, pagination: { type: 'none' }, incremental: { in: 'body', name: 'query.modified_after' } })),
       ['items: POST /items/search sends body query.modified_after, which the spec does not declare'],
+    ],
+    [
+      'a SOAP search and its continuation, the continuation missing from the WSDL',
+      connectorWith(
+        defineEntity({
+          ...list,
+          recordsPath: 'searchResult.recordList.record',
+          request: { method: 'POST', path: '/services/Port', soap: { operation: 'search', input: {} } },
+          pagination: { type: 'soap_continuation', operation: 'searchMoreWithId', input: { searchId: 'searchResult.searchId' }, donePath: 'searchResult.done' },
+        }),
+      ),
+      ['items: SOAP searchMoreWithId is not an operation of the WSDL'],
     ],
   ])('%s', (_label, connector, want) => {
     expect(undeclaredRequests(connector, surface)).toEqual(want);

@@ -67,16 +67,19 @@ function declares(surface: RequestSurface, operation: RequestSurface['operations
 /**
  * The contract every generated connector checks: each entity's request is an operation of the
  * pinned spec's surface, and every parameter, header and body field it can send (pagination,
- * page size, modified-since filter, tenant) is declared there. Returns one line per problem;
- * none means the connector asks only for what the spec offers. SOAP entities (no HTTP path)
- * are checked elsewhere.
+ * page size, modified-since filter, tenant) is declared there; a SOAP entity's operation and
+ * its continuation are operations of the WSDL surface (`SOAP <operation>`). Returns one line
+ * per problem; none means the connector asks only for what the spec offers.
  *
  * @example expect(undeclaredRequests(stripe, surface)).toEqual([]);
  */
 export function undeclaredRequests(connector: Connector, surface: RequestSurface): string[] {
   const problems: string[] = [];
   for (const [name, entity] of Object.entries(connector.entities) as [string, Entity][]) {
-    if (entity.request.soap !== undefined) continue;
+    if (entity.request.soap !== undefined) {
+      problems.push(...undeclaredSoapOperations(name, entity, surface));
+      continue;
+    }
     const { method = 'GET', path } = entity.request;
     const operation = surface.operations.find((candidate) => candidate.method.toUpperCase() === method && candidate.path === path);
     if (operation === undefined) {
@@ -88,4 +91,13 @@ export function undeclaredRequests(connector: Connector, surface: RequestSurface
     }
   }
   return problems;
+}
+
+/** A SOAP entity calls operations by name: each must be one the WSDL surface lists. */
+function undeclaredSoapOperations(name: string, entity: Entity, surface: RequestSurface): string[] {
+  const operations = [entity.request.soap?.operation, entity.pagination.type === 'soap_continuation' ? entity.pagination.operation : undefined];
+  return operations
+    .filter((operation): operation is string => operation !== undefined)
+    .filter((operation) => !surface.operations.some((candidate) => candidate.method === 'SOAP' && candidate.path === operation))
+    .map((operation) => `${name}: SOAP ${operation} is not an operation of the WSDL`);
 }
