@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConnector, defineEntity, PortageError } from '@portage/core';
 import { accountId, tokenCredentials, tokenPassportXml, type PassportMoment } from './auth/token-passport.js';
 import { toCustomer } from './mappings/customers.js';
@@ -63,3 +64,12 @@ export function createNetsuiteConnector(options: NetsuiteConnectorOptions) {
 
 /** The connector's type. */
 export type NetsuiteConnector = ReturnType<typeof createNetsuiteConnector>;
+
+/**
+ * The connector with its defaults, for tools that load a connector package (`portage drift`, a
+ * worker's registry): the WSDL comes from `PORTAGE_NETSUITE_WSDL`, else the spec mirror beside
+ * the checkout that `specs/netsuite/spec.lock.json` pins. Nothing is read until a sync opens it.
+ */
+export const netsuite = createNetsuiteConnector({
+  wsdl: process.env.PORTAGE_NETSUITE_WSDL ?? fileURLToPath(new URL('../../../../shared/specs/wsdl/netsuite-2023_2/netsuite.wsdl', import.meta.url)),
+});

@@ -1,4 +1,4 @@
-export { createNetsuiteConnector, type NetsuiteConnector, type NetsuiteConnectorOptions } from './connector.js';
+export { createNetsuiteConnector, netsuite, type NetsuiteConnector, type NetsuiteConnectorOptions } from './connector.js';
 export { accountId, tokenCredentials, tokenPassportXml, type PassportMoment, type TokenCredentials } from './auth/token-passport.js';
 export { searchPreferencesXml } from './search.js';
 export { ENDPOINT_PATH } from './namespaces.js';

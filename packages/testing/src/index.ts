@@ -31,3 +31,4 @@ export { fixtureSpecProblems, type ResponseSpec } from './contract/fixture-spec-
 export { operationFor, type MatchedOperation } from './contract/operation-for.js';
 export { replayCredentials } from './contract/replay-credentials.js';
 export { invalidStoredRecords, rejectedRecords, storedRecords, type ContractRecord, type ContractRejection } from './contract/stored-records.js';
+export { fixtureDrift } from './contract/fixture-drift.js';

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { connectorDrift, driftImpactReport, driftPlatforms, loadWorkspaceConnector, type ConnectorDriftOutcome } from '@portage/codegen';
+import { fixtureDrift, type ResponseSpec } from '@portage/testing';
 import { usageError } from '../args/usage-error.js';
 import { formatCliError } from '../errors/format-cli-error.js';
 import { toPortageError } from '../errors/to-portage-error.js';
@@ -62,7 +63,9 @@ async function checkOne(args: DriftArgs, root: string, cwd: string, platform: st
   try {
     const connector = await loadWorkspaceConnector(root, platform);
     const against = args.against.get(platform) ?? args.against.get('');
-    return await connectorDrift({ workspaceRoot: root, platform, connector, cwd, typecheck: args.typecheck, ...(against !== undefined ? { against } : {}) });
+    // Fixture drift: the responses recorded for the contract suite, against the newer spec.
+    const checkFixtures = (spec: ResponseSpec) => fixtureDrift(connector, join(root, 'connectors', platform, 'fixtures'), spec);
+    return await connectorDrift({ workspaceRoot: root, platform, connector, cwd, typecheck: args.typecheck, checkFixtures, ...(against !== undefined ? { against } : {}) });
   } catch (error) {
     const portage = toPortageError(error);
     return { platform, error: { code: portage.code, message: portage.message } };

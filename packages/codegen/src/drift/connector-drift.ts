@@ -4,6 +4,7 @@ import type { Connector } from '@portage/core';
 import { specLockPath } from '../engine/generate-connector.js';
 import type { SpecLock, Surface } from '../model.js';
 import { loadSpec } from '../openapi/load-spec.js';
+import type { LoadedSpec } from '../model.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { readSpecLock } from '../openapi/spec-lock.js';
 import { buildSurface } from '../surface/build-surface.js';
@@ -49,6 +50,8 @@ export interface ConnectorDrift {
   unexplained: MappingSite[];
   /** How the mappings were checked: `checked`, or why not. */
   typecheck: string;
+  /** Recorded responses the newer spec no longer allows (breaking for this connector). */
+  fixtureProblems: string[];
 }
 
 export interface ConnectorDriftOptions {
@@ -66,6 +69,11 @@ export interface ConnectorDriftOptions {
   now?: Date;
   /** Type-check the mappings against regenerated types; default true. */
   typecheck?: boolean;
+  /**
+   * Fixture drift: checks the connector's recorded responses against the newer spec, one line
+   * per response it no longer allows (the CLI passes `@portage/testing`'s check).
+   */
+  checkFixtures?: (spec: LoadedSpec) => Promise<string[]>;
 }
 
 async function readPinnedSurface(workspaceRoot: string, platform: string): Promise<Surface> {
@@ -197,5 +205,6 @@ export async function connectorDrift(options: ConnectorDriftOptions): Promise<Co
     impacts: [...impacts.values()].sort((a, b) => order.get(a.change)! - order.get(b.change)!),
     unexplained,
     typecheck,
+    fixtureProblems: options.checkFixtures && spec.wsdl === undefined ? await options.checkFixtures(spec) : [],
   };
 }

@@ -38,6 +38,8 @@ export interface ConnectorImpactJson {
   touching?: { change: DriftChange; breaking: boolean; uses: ImpactUse[] }[];
   /** Type errors against the regenerated types that no change explains. */
   unexplainedMappingErrors?: Omit<MappingSite, 'fields'>[];
+  /** Recorded responses (fixtures) the newer spec no longer allows: breaking for this connector. */
+  fixtureProblems?: string[];
   /** Changes that touch nothing the connector uses, counted by kind. */
   untouched?: { breaking: Record<string, number>; nonBreaking: Record<string, number> };
   error?: { code: string; message: string };
@@ -84,7 +86,7 @@ function connectorJson(outcome: ConnectorDriftOutcome): ConnectorImpactJson {
   if (isFailure(outcome)) return { platform: outcome.platform, status: 'error', error: outcome.error };
   const touched = new Set(outcome.impacts.map((impact) => impact.change));
   const untouched = outcome.changes.filter((change) => !touched.has(change));
-  const breaking = outcome.impacts.some((impact) => impact.breaking) || outcome.unexplained.length > 0;
+  const breaking = outcome.impacts.some((impact) => impact.breaking) || outcome.unexplained.length > 0 || outcome.fixtureProblems.length > 0;
   const ordered = [...outcome.impacts.filter((i) => i.breaking), ...outcome.impacts.filter((i) => !i.breaking)];
   return {
     platform: outcome.platform,
@@ -101,6 +103,7 @@ function connectorJson(outcome: ConnectorDriftOutcome): ConnectorImpactJson {
     },
     touching: ordered.map((impact) => ({ change: stableChange(impact.change), breaking: impact.breaking, uses: impact.uses.map(stableUse) })),
     unexplainedMappingErrors: outcome.unexplained.map(({ fields: _fields, ...site }) => stableSite(site)),
+    fixtureProblems: outcome.fixtureProblems,
     untouched: { breaking: countBy(untouched.filter((c) => c.severity === 'breaking')), nonBreaking: countBy(untouched.filter((c) => c.severity !== 'breaking')) },
   };
 }
@@ -141,6 +144,11 @@ function connectorMarkdown(outcome: ConnectorDriftOutcome, json: ConnectorImpact
     }
   }
   if (outcome.unexplained.length > MAX_LISTED) lines.push(`- and ${outcome.unexplained.length - MAX_LISTED} more (see the JSON report)`);
+  if (outcome.fixtureProblems.length > 0) {
+    lines.push('', '### Recorded responses the newer spec no longer allows', '');
+    lines.push(...outcome.fixtureProblems.slice(0, MAX_LISTED).map((problem) => `- ${escape(problem)}`));
+    if (outcome.fixtureProblems.length > MAX_LISTED) lines.push(`- and ${outcome.fixtureProblems.length - MAX_LISTED} more (see the JSON report)`);
+  }
   if (other.length > 0) lines.push('', '### Non-breaking changes that touch it', '', ...other.flatMap(impactLines));
   const untouched = json.untouched!;
   const untouchedBreaking = Object.values(untouched.breaking).reduce((a, b) => a + b, 0);

