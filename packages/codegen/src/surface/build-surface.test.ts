@@ -261,6 +261,6 @@ describe('surface.json', () => {
     const surface = buildSurface('acme', loaded(document));
     const order = surface.schemas.Order![0]!;
     const scrambled = { ...surface, schemas: { Order: [{ ref: order.ref, nullable: order.nullable, required: order.required, type: order.type, path: order.path }] } };
-    expect(surfaceJson(scrambled)).toContain(`{\n        "path": "id",\n        "type": "string",\n        "required": false,\n        "nullable": false\n      }`);
+    expect(surfaceJson(scrambled)).toContain(`\n      {"path":"id","type":"string","required":false,"nullable":false}`);
   });
 });

@@ -3,8 +3,9 @@ import { compareText } from './compare-text.js';
 
 /**
  * surface.json as committed: fixed key order, operations, parameters, fields and maps sorted,
- * 2-space JSON with a final newline. The same surface gives the same bytes however it was
- * built, so a diff of two files is exactly the structural change.
+ * 2-space JSON with each parameter and field on one line, and a final newline. The same
+ * surface gives the same bytes however it was built, so a diff of two files is exactly the
+ * structural change, a line per changed field.
  *
  * @example await writeFile('specs/stripe/surface.json', surfaceJson(buildSurface('stripe', spec)))
  */
@@ -18,7 +19,26 @@ export function surfaceJson(surface: Surface): string {
       .map(operation),
     schemas: sortedRecord(surface.schemas, fields),
   };
-  return `${JSON.stringify(canonical, null, 2)}\n`;
+  return `${rows(canonical, '')}\n`;
+}
+
+/**
+ * Indented JSON whose arrays of objects (parameters, fields) hold one compact object per line:
+ * a third of the size of fully indented JSON, and still a line per field in a diff.
+ */
+function rows(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const line = (item: unknown) => (item !== null && typeof item === 'object' ? JSON.stringify(item) : rows(item, inner));
+    return `[\n${value.map((item) => `${inner}${line(item)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([key, v]) => `${inner}${JSON.stringify(key)}: ${rows(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function operation(op: SurfaceOperation): SurfaceOperation {

@@ -17,7 +17,7 @@ const SECRET_PATTERNS: readonly { pattern: RegExp; replace: (match: string, ...g
       Buffer.from(value ?? '', 'base64').toString('latin1').includes(':') ? `${scheme} ${placeholder('basic')}` : match,
   },
   { pattern: /\beyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, replace: () => placeholder('jwt') },
-  // Stripe-style keys (sk_live_, rk_test_, pk_live_ ...): the prefix says what it is.
+  // Stripe-style keys (a secret, restricted or publishable prefix, then live or test): the prefix says what it is.
   { pattern: /\b([a-z]{2,8})_(live|test)_[A-Za-z0-9]{8,}/g, replace: (_m, kind, mode) => placeholder(`${kind}_${mode}`) },
   { pattern: /\bwhsec_[A-Za-z0-9+/=]{8,}/g, replace: () => placeholder('whsec') },
   { pattern: /\b(gh[pousr])_[A-Za-z0-9]{20,}/g, replace: (_m, kind) => placeholder(kind ?? 'github') },
