@@ -29,6 +29,16 @@ describe('mapPage', () => {
     expect(records).toEqual([{ externalId: '1', data: { id: '1', email: 'a@x.test' }, remoteUpdatedAt: new Date(1_700_000_000_000) }]);
   });
 
+  it.each<[string, unknown, Date | null]>([
+    ['unix seconds', 1_700_000_000, new Date(1_700_000_000_000)],
+    ['epoch milliseconds', 1_700_000_000_123, new Date(1_700_000_000_123)],
+    ['ISO 8601', '2024-06-01T10:00:00Z', new Date('2024-06-01T10:00:00Z')],
+    ['a Microsoft JSON date (Xero)', '/Date(1573755038314+0000)/', new Date(1_573_755_038_314)],
+    ['text that is no date', 'yesterday-ish', null],
+  ])('reads the remote updated-at from %s', (_label, modified, want) => {
+    expect(mapPage(entity, 'customers', [{ id: 1, modified }]).records[0]?.remoteUpdatedAt).toEqual(want);
+  });
+
   it('rejects one record whose mapping throws, keeps the others', () => {
     const { records, rejected } = mapPage(entity, 'customers', [{ id: 1 }, { id: 2, bad: true }, { id: 3 }]);
     expect(records.map((r) => r.externalId)).toEqual(['1', '3']);

@@ -69,7 +69,9 @@ function updatedAt(raw: unknown, path: string | undefined): Date | null {
   const value = getPath(raw, path);
   if (typeof value === 'number') return new Date(value < 1e12 ? value * 1000 : value);
   if (typeof value === 'string') {
-    const date = new Date(value);
+    // Microsoft JSON dates (Xero): "/Date(1573755038314+0000)/", epoch milliseconds.
+    const ms = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/.exec(value)?.[1];
+    const date = ms === undefined ? new Date(value) : new Date(Number(ms));
     return Number.isNaN(date.getTime()) ? null : date;
   }
   return null;
