@@ -42,4 +42,25 @@ describe('pg-boss queue wake-ups', () => {
       await worker.stop();
     }
   }, 20_000);
+
+  it('a backlog queued before the worker started is drained without waiting for polls', async () => {
+    const queue = createPgBossQueue({ connectionString: DATABASE_URL, schema: SCHEMA, supervise: false });
+    await queue.start();
+    try {
+      await queue.ensureQueue('backlog-test', QUEUE_OPTIONS);
+      for (const n of [1, 2, 3]) await queue.send('backlog-test', { n });
+      const handled: number[] = [];
+      let done!: () => void;
+      const allHandled = new Promise<void>((resolve) => (done = resolve));
+      // Each fetch takes one job; pg-boss 10 alone would then sleep the full polling interval.
+      await queue.work<{ n: number }>('backlog-test', { concurrency: 1, pollingIntervalSeconds: SLOW_POLL_SECONDS }, async (job) => {
+        handled.push(job.data.n);
+        if (handled.length === 3) done();
+      });
+      await allHandled;
+      expect(handled.sort()).toEqual([1, 2, 3]);
+    } finally {
+      await queue.stop();
+    }
+  }, 20_000);
 });

@@ -97,12 +97,17 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       const ids = workerIds.get(name) ?? [];
       workerIds.set(name, ids);
       for (let i = 0; i < workOptions.concurrency; i++) {
-        const id = await boss.work(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        // The handler needs its own worker's id, which work() returns after registering it.
+        const worker: { id?: string } = {};
+        worker.id = await boss.work(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
           for (const job of jobs) {
             await handler({ id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
           }
+          // pg-boss 10 sleeps out its polling interval even after a full batch; more jobs may be
+          // waiting (their wake-ups may have come before this fetch), so look again at once.
+          if (jobs.length > 0 && worker.id !== undefined) boss.notifyWorker(worker.id);
         });
-        ids.push(id);
+        ids.push(worker.id);
       }
     },
     schedule: (name, cron, data, key) => boss.schedule(name, cron, data, { singletonKey: key, tz: 'UTC' }),
