@@ -32,3 +32,4 @@ export { operationFor, type MatchedOperation } from './contract/operation-for.js
 export { replayCredentials } from './contract/replay-credentials.js';
 export { invalidStoredRecords, rejectedRecords, storedRecords, type ContractRecord, type ContractRejection } from './contract/stored-records.js';
 export { fixtureDrift } from './contract/fixture-drift.js';
+export { compareFixtureShapes, fixtureShape, type ShapeChange } from './contract/fixture-shapes.js';

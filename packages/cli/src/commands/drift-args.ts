@@ -13,6 +13,8 @@ export interface DriftArgs {
   format: 'markdown' | 'json';
   jsonOut: string | undefined;
   typecheck: boolean;
+  /** Fresh recordings (`<dir>/<platform>/<scenario>.json`) to compare with the committed fixtures. */
+  live: string | undefined;
 }
 
 const CONNECTOR_PROJECT = /^@portage\/connector-(.+)$/;
@@ -46,6 +48,7 @@ export function parseDriftArgs(argv: readonly string[]): DriftArgs | 'help' {
     projects: { type: 'string' },
     format: { type: 'string' },
     'json-out': { type: 'string' },
+    live: { type: 'string' },
     'no-typecheck': { type: 'boolean' },
   });
   if (values.help) return 'help';
@@ -73,5 +76,5 @@ export function parseDriftArgs(argv: readonly string[]): DriftArgs | 'help' {
     against.set(platform, source);
   }
   if (against.has('') && against.size > 1) throw usageError('drift', 'mix no plain --against <source> with --against <platform>=<source>');
-  return { platforms, fromProjects: values.projects !== undefined, against, format, jsonOut: values['json-out'], typecheck: !values['no-typecheck'] };
+  return { platforms, fromProjects: values.projects !== undefined, against, format, jsonOut: values['json-out'], typecheck: !values['no-typecheck'], live: values.live };
 }

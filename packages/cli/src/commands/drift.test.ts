@@ -97,6 +97,31 @@ describe('portage drift', () => {
     expect(result.stdout).toContain('Mappings: skipped (--no-typecheck)');
   });
 
+  it('--live compares fresh recordings with the committed fixtures by shape: a missing field exits 1', async () => {
+    const recording = (customer: Record<string, unknown>) =>
+      JSON.stringify({
+        format: 1,
+        connector: 'tiny',
+        scenario: 'customers',
+        recordedAt: '2026-11-01T00:00:00.000Z',
+        exchanges: [{ request: { method: 'GET', url: 'https://api.tiny.example.com/v1/customers', headers: {} }, response: { status: 200, headers: { 'content-type': 'application/json' }, json: { data: [customer], next_cursor: null } } }],
+      });
+    await mkdir(join(workspace, 'connectors/tiny/fixtures'), { recursive: true });
+    await writeFile(join(workspace, 'connectors/tiny/fixtures/customers.json'), recording({ id: 'c1', email: 'a@tiny.test' }));
+    await mkdir(join(workspace, 'fresh/tiny'), { recursive: true });
+    await writeFile(join(workspace, 'fresh/tiny/customers.json'), recording({ id: 'c1' }));
+    try {
+      const result = await drift('tiny', '--no-typecheck', '--live', 'fresh');
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain('## tiny: 1 change');
+      expect(result.stdout).toContain('- customers: `data[].email` missing');
+      await writeFile(join(workspace, 'fresh/tiny/customers.json'), recording({ id: 'c2', email: 'b@tiny.test' }));
+      expect((await drift('tiny', '--no-typecheck', '--live', 'fresh')).code).toBe(0);
+    } finally {
+      await rm(join(workspace, 'connectors/tiny/fixtures'), { recursive: true });
+    }
+  });
+
   it('--projects keeps the connector projects of an nx list and ignores the rest', async () => {
     expect((await drift('--projects', '@portage/core,@portage/codegen', '--format', 'json')).stdout).toContain('"connectors": []');
     const result = await drift('--projects', '@portage/core @portage/connector-tiny', '--against', 'openapi/v2.json');

@@ -8,6 +8,7 @@ import { toPortageError } from '../errors/to-portage-error.js';
 import type { ResolvedIo } from '../io/cli-io.js';
 import type { Command } from './command.js';
 import { parseDriftArgs, type DriftArgs } from './drift-args.js';
+import { liveDrift, liveDriftMarkdown } from './drift-live.js';
 import { findWorkspaceRoot } from './generate-workspace-root.js';
 
 export const DRIFT_HELP = `usage: portage drift [<platform>...] [--against <source>] [--format markdown|json]
@@ -31,11 +32,15 @@ from the newer spec (each error placed at file, function and line).
   --format <markdown|json>  a report for people (default) or versioned JSON for scripts
   --json-out <file>       also write the JSON report to this file (with --format markdown)
   --no-typecheck          skip type-checking the mappings (faster, and misses fields they read)
+  --live <dir>            live drift: fresh recordings from the real platforms (PORTAGE_RECORD=1
+                          with credentials, as <dir>/<platform>/<scenario>.json) compared by
+                          response shape with the committed fixtures: new, missing and retyped
+                          fields; a missing or retyped one exits 1
   -v, --verbose           stack traces with errors
   -h, --help              this help
 
 exit codes: 0 nothing breaking touches the connectors, 1 a breaking change touches one (or
-its mappings no longer compile), 2 a usage error or a connector that could not be checked.
+its mappings no longer compile, or --live found a missing or retyped field), 2 a usage error or a connector that could not be checked.
 
 nx affected: \`portage drift --projects "$(npx nx show projects --affected --sep ,)"\`
 checks only the connectors a change affects; a scheduled run without arguments checks all.
@@ -109,9 +114,11 @@ export const driftCommand: Command = {
       outcomes.push(await checkOne(args, root, io.cwd, platform));
     }
     const report = driftImpactReport(outcomes);
-    const json = `${JSON.stringify(report.json, null, 2)}\n`;
+    const live = args.live === undefined ? undefined : await liveDrift(root, resolve(io.cwd, args.live), platforms);
+    const json = `${JSON.stringify(live === undefined ? report.json : { ...report.json, live: live.changes }, null, 2)}\n`;
     if (args.jsonOut !== undefined) await writeFile(resolve(io.cwd, args.jsonOut), json);
-    io.stdout.write(args.format === 'json' ? json : report.markdown);
-    return report.exitCode;
+    io.stdout.write(args.format === 'json' ? json : `${report.markdown}${live === undefined ? '' : liveDriftMarkdown(live)}`);
+    // A field the connector received that a fresh recording lacks or retyped is breaking for it.
+    return live?.breaking ? 1 : report.exitCode;
   },
 };
