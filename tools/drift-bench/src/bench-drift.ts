@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { conformanceDir, runConformance, type PairResult } from './conformance.js';
 import { oasdiffBinary, timeOasdiff } from './oasdiff.js';
+import { DISAGREEMENT_REASONS } from './disagreement-reasons.js';
 
 /** Sunset dates are judged against one fixed day, so the verdicts do not move with the calendar. */
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -24,7 +25,10 @@ console.log(`Portage vs oasdiff 1.15 on ${results.length} pairs`);
 console.log(`agreement: ${pct(summary.agreement)} (${results.filter((r) => r.agrees).length}/${results.length}; goal >= 95%)`);
 console.log(`specs that did not load: ${summary.loadFailures} pairs (verdict: breaking, fail closed); agreement on the others: ${pct(summary.agreementLoaded)}`);
 console.log('\ndisagreements:');
-for (const r of results.filter((x) => !x.agrees)) console.log(`- ${describe(r)}`);
+for (const r of results.filter((x) => !x.agrees)) {
+  const reason = DISAGREEMENT_REASONS[r.pair.base.replace(/^oasdiff-data\//, '')];
+  console.log(`- ${describe(r)}${reason ? `\n  why: ${reason}` : ''}`);
+}
 
 // Time per pair, side by side on the same pairs (all of them: oasdiff takes some ms each).
 const binary = oasdiffBinary();
