@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineEntity, isPortageError, type PortageError } from '@portage/core';
+import { defineEntity } from '@portage/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from '../client/paginate.js';
 import { createLogger } from '../log/index.js';
 import { createSoapClient, type SoapClient } from './create-soap-client.js';
 import type { SoapClientOptions } from './soap-client-options.js';
 import { listenSoap, rawFault, type SoapTestServer } from './testing/listen-soap.js';
+import { collect, failure } from './testing/read-all.js';
 
 // The real NetSuite 2023.2 WSDL from the shared spec mirror (../shared next to the workspace
 // root); never copied into the repo.
@@ -161,21 +162,6 @@ const customers = defineEntity<Record<string, unknown>, 'Customer'>({
   map: (raw) => raw as never,
 });
 
-async function collect(pages: AsyncIterable<Page>): Promise<Page[]> {
-  const out: Page[] = [];
-  for await (const one of pages) out.push(one);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PortageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPortageError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PortageError');
-}
 
 const idsOf = (pages: Page[]) => pages.flatMap((p) => p.records.map((r) => (r as { attributes: { internalId: string } }).attributes.internalId));
 

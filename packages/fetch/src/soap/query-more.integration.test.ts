@@ -1,4 +1,4 @@
-import { defineEntity, isPortageError, type PortageError } from '@portage/core';
+import { defineEntity } from '@portage/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFetchClient } from '../client/create-fetch-client.js';
 import type { Page } from '../client/paginate.js';
@@ -7,6 +7,7 @@ import { createSoapClient, type SoapClient } from './create-soap-client.js';
 import type { SoapClientOptions } from './soap-client-options.js';
 import { listenSoap, rawFault, type SoapTestServer } from './testing/listen-soap.js';
 import { QUERY_NS, writeQueryWsdl } from './testing/query-wsdl.js';
+import { collect, failure } from './testing/read-all.js';
 
 // Query/queryMore over a real `soap` server: 5 accounts in pages of 2, so the last page holds
 // one record (which must still be a list).
@@ -102,21 +103,6 @@ const accounts = defineEntity<(typeof ACCOUNTS)[number], 'Customer'>({
   map: (raw) => ({ id: raw.Id, name: raw.Name ?? null }) as never,
 });
 
-async function collect(pages: AsyncIterable<Page>): Promise<Page[]> {
-  const out: Page[] = [];
-  for await (const one of pages) out.push(one);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PortageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPortageError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PortageError');
-}
 
 describe('query then queryMore until done', () => {
   let soap: SoapClient;
