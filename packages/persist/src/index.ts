@@ -5,6 +5,7 @@ export {
   type PortageDatabase,
 } from './database/create-database.js';
 export { databaseNow, serverStartedAt } from './database/database-now.js';
+export { copyText, type CopyIn, type CopyTransactionWork } from './database/transaction-with-copy.js';
 export type {
   ChangeEventKind,
   ChangeEventsTable,
@@ -34,6 +35,7 @@ export {
   writeRecords,
   type RecordInput,
   type WriteRecordsInput,
+  type WriteRecordsOptions,
   type WriteResult,
 } from './records/write-records.js';
 export {

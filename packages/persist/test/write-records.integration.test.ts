@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash, markDeleted, writeRecords, type PortageDatabase, type PortageTables, type RecordInput } from '../src/index.js';
+import { contentHash, markDeleted, writeRecords, type PortageDatabase, type PortageTables, type RecordInput, type WriteRecordsInput } from '../src/index.js';
 import { insertConnection } from './insert-connection.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { codeOf } from './code-of.js';
@@ -47,11 +47,23 @@ async function events(connectionId: string) {
     .execute();
 }
 
-describe('writeRecords', () => {
+// Every case runs three ways: Kysely's upsert alone; in a transaction with a COPY channel (new
+// records by COPY); and with COPY while assuming the records new (no diff read until an id
+// turns out to exist). All three must store, count and report exactly the same.
+const WRITE_MODES = [
+  { mode: 'upsert', write: (input: WriteRecordsInput) => writeRecords(database.db, input) },
+  { mode: 'copy', write: (input: WriteRecordsInput) => database.transactionWithCopy!((trx, copyIn) => writeRecords(trx, input, { copyIn })) },
+  {
+    mode: 'copy, assuming new',
+    write: (input: WriteRecordsInput) => database.transactionWithCopy!((trx, copyIn) => writeRecords(trx, { ...input, assumeNew: true }, { copyIn })),
+  },
+];
+
+describe.each(WRITE_MODES)('writeRecords ($mode)', ({ write }) => {
   it('creates new records, with one created event each', async () => {
     const connectionId = await insertConnection(database);
     const runId = randomUUID();
-    const result = await writeRecords(database.db, { connectionId, entity: 'order', runId, records: [order('b', 2), order('a', 1)] });
+    const result = await write({ connectionId, entity: 'order', runId, records: [order('b', 2), order('a', 1)] });
 
     expect(result).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const stored = await database.db
@@ -73,7 +85,7 @@ describe('writeRecords', () => {
   it('writes no record row and no event when the same batch comes again', async () => {
     const connectionId = await insertConnection(database);
     const batch = batchOf(50);
-    await writeRecords(database.db, { connectionId, entity: 'order', records: batch });
+    await write({ connectionId, entity: 'order', records: batch });
     const versionsBefore = await rowVersions(connectionId);
     const eventsBefore = (await events(connectionId)).length;
 
@@ -94,11 +106,11 @@ describe('writeRecords', () => {
   it('rewrites only the changed record, with one updated event', async () => {
     const connectionId = await insertConnection(database);
     const batch = batchOf(10);
-    await writeRecords(database.db, { connectionId, entity: 'order', records: batch });
+    await write({ connectionId, entity: 'order', records: batch });
     const versionsBefore = await rowVersions(connectionId);
 
     const changed = batch.map((record, index) => (index === 3 ? order(record.externalId, 99) : record));
-    const result = await writeRecords(database.db, { connectionId, entity: 'order', records: changed });
+    const result = await write({ connectionId, entity: 'order', records: changed });
 
     expect(result).toEqual({ created: 0, updated: 1, unchanged: 9 });
     const versionsAfter = await rowVersions(connectionId);
@@ -119,8 +131,8 @@ describe('writeRecords', () => {
 
   it('counts a mixed batch', async () => {
     const connectionId = await insertConnection(database);
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1), order('b', 1)] });
-    const result = await writeRecords(database.db, {
+    await write({ connectionId, entity: 'order', records: [order('a', 1), order('b', 1)] });
+    const result = await write({
       connectionId,
       entity: 'order',
       records: [order('a', 1), order('b', 2), order('c', 1), order('d', 1)],
@@ -130,7 +142,7 @@ describe('writeRecords', () => {
 
   it('keeps the last of duplicated ids and counts them once', async () => {
     const connectionId = await insertConnection(database);
-    const result = await writeRecords(database.db, {
+    const result = await write({
       connectionId,
       entity: 'order',
       records: [order('a', 1), order('b', 1), order('a', 2), order('a', 3)],
@@ -148,10 +160,10 @@ describe('writeRecords', () => {
 
   it('undeletes a deleted record that is seen again, counting it as created', async () => {
     const connectionId = await insertConnection(database);
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1)] });
+    await write({ connectionId, entity: 'order', records: [order('a', 1)] });
     await markDeleted(database.db, { connectionId, entity: 'order', externalIds: ['a'] });
 
-    const result = await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1)] });
+    const result = await write({ connectionId, entity: 'order', records: [order('a', 1)] });
 
     expect(result).toEqual({ created: 1, updated: 0, unchanged: 0 });
     const row = await database.db
@@ -166,11 +178,11 @@ describe('writeRecords', () => {
   it('stores remoteUpdatedAt and refreshes last_seen_at only with the content', async () => {
     const connectionId = await insertConnection(database);
     const at = new Date('2024-05-06T07:08:09.000Z');
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [{ ...order('a', 1), remoteUpdatedAt: at }] });
+    await write({ connectionId, entity: 'order', records: [{ ...order('a', 1), remoteUpdatedAt: at }] });
     const first = await database.db.selectFrom('records').selectAll().where('connection_id', '=', connectionId).executeTakeFirstOrThrow();
     expect(first.remote_updated_at).toEqual(at);
 
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 2)] });
+    await write({ connectionId, entity: 'order', records: [order('a', 2)] });
     const second = await database.db.selectFrom('records').selectAll().where('connection_id', '=', connectionId).executeTakeFirstOrThrow();
     expect(second.remote_updated_at).toBeNull();
     expect(second.first_seen_at).toEqual(first.first_seen_at);
@@ -180,9 +192,9 @@ describe('writeRecords', () => {
   it('puts in sync_seen only the ids of a pass that it did not write', async () => {
     const connectionId = await insertConnection(database);
     const passId = randomUUID();
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('a', 1), order('d', 1)] });
-    await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [order('a', 1), order('b', 1), order('d', 2)] });
-    await writeRecords(database.db, { connectionId, entity: 'order', passId, records: [order('b', 1), order('c', 1)] });
+    await write({ connectionId, entity: 'order', records: [order('a', 1), order('d', 1)] });
+    await write({ connectionId, entity: 'order', passId, records: [order('a', 1), order('b', 1), order('d', 2)] });
+    await write({ connectionId, entity: 'order', passId, records: [order('b', 1), order('c', 1)] });
 
     // a: unchanged; b: written, then unchanged; c: written; d: changed.
     const seen = await database.db.selectFrom('sync_seen').select('external_id').where('pass_id', '=', passId).orderBy('external_id').execute();
@@ -197,8 +209,8 @@ describe('writeRecords', () => {
     const at = new Date('2024-05-06T07:08:09.123Z');
     const records = ids.map((id, index) => ({ externalId: id, data: data(id), remoteUpdatedAt: index % 2 === 0 ? at : null }));
 
-    expect(await writeRecords(database.db, { connectionId, entity: 'order', passId, records })).toEqual({ created: 8, updated: 0, unchanged: 0 });
-    expect(await writeRecords(database.db, { connectionId, entity: 'order', passId, records })).toEqual({ created: 0, updated: 0, unchanged: 8 });
+    expect(await write({ connectionId, entity: 'order', passId, records })).toEqual({ created: 8, updated: 0, unchanged: 0 });
+    expect(await write({ connectionId, entity: 'order', passId, records })).toEqual({ created: 0, updated: 0, unchanged: 8 });
 
     const stored = await database.db
       .selectFrom('records')
@@ -221,15 +233,15 @@ describe('writeRecords', () => {
 
   it('keeps entities apart', async () => {
     const connectionId = await insertConnection(database);
-    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('1', 1)] });
-    const result = await writeRecords(database.db, { connectionId, entity: 'product', records: [order('1', 1)] });
+    await write({ connectionId, entity: 'order', records: [order('1', 1)] });
+    const result = await write({ connectionId, entity: 'product', records: [order('1', 1)] });
     expect(result.created).toBe(1);
   });
 
   it('splits large batches under the bind parameter limit', async () => {
     const connectionId = await insertConnection(database);
     // 12,000 rows x 6 parameters is past 65,535: one statement would be refused.
-    const result = await writeRecords(database.db, { connectionId, entity: 'order', records: batchOf(12_000) });
+    const result = await write({ connectionId, entity: 'order', records: batchOf(12_000) });
     expect(result).toEqual({ created: 12_000, updated: 0, unchanged: 0 });
     const counted = await database.db
       .selectFrom('change_events')
@@ -237,13 +249,13 @@ describe('writeRecords', () => {
       .where('connection_id', '=', connectionId)
       .executeTakeFirstOrThrow();
     expect(Number(counted.count)).toBe(12_000);
-    const again = await writeRecords(database.db, { connectionId, entity: 'order', records: batchOf(12_000, 2) });
+    const again = await write({ connectionId, entity: 'order', records: batchOf(12_000, 2) });
     expect(again).toEqual({ created: 0, updated: 12_000, unchanged: 0 });
   });
 
   it('writes nothing for an empty batch', async () => {
     const connectionId = await insertConnection(database);
-    expect(await writeRecords(database.db, { connectionId, entity: 'order', passId: randomUUID(), records: [] })).toEqual({
+    expect(await write({ connectionId, entity: 'order', passId: randomUUID(), records: [] })).toEqual({
       created: 0,
       updated: 0,
       unchanged: 0,
@@ -270,20 +282,55 @@ describe('writeRecords', () => {
     ['undefined data', { externalId: 'a', data: undefined }],
   ])('rejects %s with VALIDATION_FAILED and writes nothing', async (_name, record) => {
     const connectionId = await insertConnection(database);
-    const code = await codeOf(writeRecords(database.db, { connectionId, entity: 'order', records: [order('ok', 1), record] }));
+    const code = await codeOf(write({ connectionId, entity: 'order', records: [order('ok', 1), record] }));
     expect(code).toBe('VALIDATION_FAILED');
     expect(await rowVersions(connectionId)).toEqual(new Map());
   });
 
   it('rejects a connection id that is not a uuid with VALIDATION_FAILED', async () => {
-    expect(await codeOf(writeRecords(database.db, { connectionId: 'conn-1', entity: 'order', records: [order('a', 1)] }))).toBe(
+    expect(await codeOf(write({ connectionId: 'conn-1', entity: 'order', records: [order('a', 1)] }))).toBe(
       'VALIDATION_FAILED',
     );
   });
 
   it('reports an unknown connection as NOT_FOUND', async () => {
-    expect(await codeOf(writeRecords(database.db, { connectionId: randomUUID(), entity: 'order', records: [order('a', 1)] }))).toBe(
+    expect(await codeOf(write({ connectionId: randomUUID(), entity: 'order', records: [order('a', 1)] }))).toBe(
       'NOT_FOUND',
     );
+  });
+});
+
+describe('writeRecords with a COPY channel', () => {
+  const copying = (tables: string[]) => (input: WriteRecordsInput) =>
+    database.transactionWithCopy!((trx, copyIn) =>
+      writeRecords(trx, input, {
+        copyIn: (table, columns, lines) => {
+          tables.push(`${table}:${lines.length}`);
+          return copyIn(table, columns, lines);
+        },
+      }),
+    );
+
+  it('copies only the new records and their created events; changed ones take the upsert', async () => {
+    const connectionId = await insertConnection(database);
+    const tables: string[] = [];
+    await copying(tables)({ connectionId, entity: 'order', records: [order('a', 1), order('b', 1)] });
+    const result = await copying(tables)({ connectionId, entity: 'order', records: [order('a', 2), order('b', 1), order('c', 1)] });
+
+    expect(result).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    expect(tables).toEqual(['records:2', 'change_events:2', 'records:1', 'change_events:1']);
+    expect((await events(connectionId)).map((event) => `${event.kind} ${event.external_id}`)).toEqual(['created a', 'created b', 'created c', 'updated a']);
+  });
+
+  it('keeps nothing of a COPY that met a stored id, and writes the batch by the diff instead', async () => {
+    const connectionId = await insertConnection(database);
+    await writeRecords(database.db, { connectionId, entity: 'order', records: [order('b', 1)] });
+    const tables: string[] = [];
+    const result = await copying(tables)({ connectionId, entity: 'order', assumeNew: true, records: [order('a', 1), order('b', 1), order('c', 1)] });
+
+    expect(result).toEqual({ created: 2, updated: 0, unchanged: 1 });
+    // The first COPY failed on 'b' and was rolled back to its savepoint; the second holds a, c.
+    expect(tables).toEqual(['records:3', 'records:2', 'change_events:2']);
+    expect((await events(connectionId)).map((event) => `${event.kind} ${event.external_id}`)).toEqual(['created b', 'created a', 'created c']);
   });
 });

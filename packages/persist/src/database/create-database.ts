@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { assertSchemaName } from './schema-name.js';
 import type { PortageTables } from './tables.js';
+import { transactionWithCopy, type CopyTransactionWork } from './transaction-with-copy.js';
 
 /**
  * The schema `createDatabase` uses when none is given.
@@ -42,6 +43,11 @@ export interface PortageDatabase {
   pool: pg.Pool;
   /** Ends the pool if `createDatabase` created it; a pool passed in is left to its owner. */
   destroy(): Promise<void>;
+  /**
+   * A transaction that can also COPY rows (see `transactionWithCopy`). Absent where the
+   * database has no COPY channel (the embedded store): use `db.transaction()` there.
+   */
+  transactionWithCopy?: <T>(work: CopyTransactionWork<T>) => Promise<T>;
 }
 
 /**
@@ -64,6 +70,7 @@ export function createDatabase(options: DatabaseOptions = {}): PortageDatabase {
     db,
     schema,
     pool,
+    transactionWithCopy: transactionWithCopy(pool, schema),
     async destroy() {
       await db.destroy();
       if (owned && !pool.ended) await pool.end();

@@ -6,6 +6,9 @@ import type { PortageTables } from '../database/tables.js';
 import { assertExternalId, assertRecordScope } from './assert-record-key.js';
 import { canonicalJson } from './canonical-json.js';
 import { hashCanonicalJson } from './content-hash.js';
+import { copyNewRecords } from './copy-new-records.js';
+import { upsertRecords } from './upsert-records.js';
+import type { CopyIn } from '../database/transaction-with-copy.js';
 
 /**
  * One unified record to store.
@@ -37,7 +40,23 @@ export interface WriteRecordsInput {
    * is then later than the pass's start.
    */
   passId?: string;
+  /**
+   * The records are believed new (a first pass over an entity with nothing stored): skip the
+   * diff's read. Safe to be wrong: a write that finds an id stored falls back to the diff.
+   * Only used with `copyIn`.
+   */
+  assumeNew?: boolean;
   records: ReadonlyArray<RecordInput>;
+}
+
+/**
+ * How a write may reach the database beyond Kysely.
+ *
+ * @example await database.transactionWithCopy!((trx, copyIn) => writeRecords(trx, input, { copyIn }));
+ */
+export interface WriteRecordsOptions {
+  /** The transaction's COPY channel: new records then go in by COPY instead of the upsert. */
+  copyIn?: CopyIn | undefined;
 }
 
 /**
@@ -54,26 +73,29 @@ export interface WriteResult {
   unchanged: number;
 }
 
-interface Prepared {
+/** A record validated, serialised and hashed, ready to write. */
+export interface Prepared {
   externalId: string;
   json: string;
   hash: string;
   remoteUpdatedAt: Date | null;
 }
 
-interface Existing {
+/** What the store holds for an id. */
+export interface Existing {
   hash: string;
   deleted: boolean;
 }
 
 /**
- * Stores a batch, diff first: one SELECT of the stored hashes of the batch's ids, then one
- * statement that upserts only the new and changed records, appends their `created`/`updated`
- * change events and puts the ids it did not write in `sync_seen` (a first pass writes none
- * there), each column passed as a single array parameter
- * whatever the batch size. Unchanged records cause no write to `records`. A deleted record
- * that comes back is undeleted and counts as created. When an id repeats in the batch, the
- * last occurrence wins.
+ * Stores a batch, diff first: one SELECT of the stored hashes of the batch's ids, then only
+ * the new and changed records are written, with their `created`/`updated` change events, and
+ * the ids left alone go to `sync_seen` (a first pass writes none there). With `copyIn`, new
+ * records go in by COPY (and with `assumeNew` even the SELECT is skipped until an id turns out
+ * to exist); changed ones, and everything without `copyIn`, by one upsert statement whose
+ * columns are single array parameters whatever the batch size. Unchanged records cause no
+ * write to `records`. A deleted record that comes back is undeleted and counts as created.
+ * When an id repeats in the batch, the last occurrence wins.
  *
  * Runs in `executor` when it is a transaction (pass the page's transaction so records,
  * events and checkpoint commit together), else in a transaction of its own.
@@ -91,7 +113,7 @@ interface Existing {
  *   await saveCheckpoint(trx, { connectionId, entity: 'order', windowKey: 'all' }, { state: { cursor }, passId, runId });
  * });
  */
-export async function writeRecords(executor: Kysely<PortageTables>, input: WriteRecordsInput): Promise<WriteResult> {
+export async function writeRecords(executor: Kysely<PortageTables>, input: WriteRecordsInput, options: WriteRecordsOptions = {}): Promise<WriteResult> {
   const { connectionId, entity } = input;
   assertRecordScope(connectionId, entity);
   if (input.runId !== undefined) assertUuid(input.runId, 'runId');
@@ -100,14 +122,26 @@ export async function writeRecords(executor: Kysely<PortageTables>, input: Write
   if (batch.length === 0) return { created: 0, updated: 0, unchanged: 0 };
   const ids = batch.map((record) => record.externalId);
 
+  const { copyIn } = options;
+
   return inTransaction(executor, async (trx) => {
+    if (copyIn && input.assumeNew && (await copyNewRecords(trx, copyIn, input, batch))) {
+      return { created: batch.length, updated: 0, unchanged: 0 };
+    }
     const existing = await readExisting(trx, connectionId, entity, ids);
-    const toWrite = batch.filter((record) => {
+    let toWrite = batch.filter((record) => {
       const stored = existing.get(record.externalId);
       return stored === undefined || stored.deleted || stored.hash !== record.hash;
     });
-    const { created, written } = await write(trx, input, toWrite, existing, input.passId === undefined ? [] : ids);
-    return { created, updated: written - created, unchanged: batch.length - written };
+    let copied = 0;
+    const fresh = copyIn ? toWrite.filter((record) => !existing.has(record.externalId)) : [];
+    if (copyIn && fresh.length > 0 && (await copyNewRecords(trx, copyIn, input, fresh))) {
+      copied = fresh.length;
+      toWrite = toWrite.filter((record) => existing.has(record.externalId));
+    }
+    const seenIds = input.passId === undefined ? [] : copied === 0 ? ids : batch.filter((record) => existing.has(record.externalId)).map((record) => record.externalId);
+    const { created, written } = await upsertRecords(trx, input, toWrite, existing, seenIds);
+    return { created: created + copied, updated: written - created, unchanged: batch.length - written - copied };
   });
 }
 
@@ -158,120 +192,6 @@ async function readExisting(
     )
     .execute();
   return new Map(rows.map((row) => [row.external_id, { hash: row.content_hash, deleted: row.deleted }]));
-}
-
-/**
- * One statement, whatever the batch size: the upsert of the new and changed records, their
- * change events (built from what the upsert returned, so counts and events are exactly what
- * was written) and the batch's `sync_seen` rows. Every column travels as one array parameter
- * and is unnested server-side: a handful of bind parameters instead of six per record, and
- * nothing for Kysely to compile per row. Works the same on Postgres and PGlite.
- */
-async function write(
-  trx: Kysely<PortageTables>,
-  input: WriteRecordsInput,
-  records: Prepared[],
-  existing: Map<string, Existing>,
-  seenIds: string[],
-): Promise<{ created: number; written: number }> {
-  const { connectionId, entity } = input;
-  if (records.length === 0) {
-    // Nothing to write (a repeat pass): only the pass's ids, without the upsert's planning.
-    if (input.passId !== undefined && seenIds.length > 0) {
-      await trx
-        .insertInto('sync_seen')
-        .columns(['pass_id', 'external_id'])
-        .expression(sql`select ${input.passId}::uuid, unnest(${seenIds}::text[])`)
-        .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing())
-        .execute();
-    }
-    return { created: 0, written: 0 };
-  }
-  const ids = records.map((record) => record.externalId);
-  const deletedIds = ids.filter((id) => existing.get(id)?.deleted === true);
-  try {
-    const row = await trx
-      .with('written', (db) =>
-        db
-          .insertInto('records')
-          .columns(['connection_id', 'entity', 'external_id', 'data', 'content_hash', 'remote_updated_at'])
-          // Rows go in batch (external id) order, so two writers never wait on each other in
-          // a cycle.
-          .expression(
-            sql`select ${connectionId}::uuid, ${entity}::text, u.external_id, u.data::jsonb, u.content_hash, u.remote_updated_at::timestamptz
-              from unnest(${ids}::text[], ${records.map((record) => record.json)}::text[], ${records.map((record) => record.hash)}::text[],
-                ${records.map((record) => record.remoteUpdatedAt?.toISOString() ?? null)}::text[])
-                with ordinality as u(external_id, data, content_hash, remote_updated_at, ord)
-              order by u.ord`,
-          )
-          .onConflict((conflict) =>
-            conflict
-              .columns(['connection_id', 'entity', 'external_id'])
-              .doUpdateSet((eb) => ({
-                data: eb.ref('excluded.data'),
-                content_hash: eb.ref('excluded.content_hash'),
-                remote_updated_at: eb.ref('excluded.remote_updated_at'),
-                last_seen_at: sql<Date>`now()`,
-                deleted_at: null,
-              }))
-              // A concurrent writer may have stored the same content since our diff: then this
-              // row is left alone, returns nothing, and counts as unchanged.
-              .where((eb) =>
-                eb.or([
-                  eb('records.content_hash', 'is distinct from', eb.ref('excluded.content_hash')),
-                  eb('records.deleted_at', 'is not', null),
-                ]),
-              ),
-          )
-          // xmax is 0 only on a freshly inserted row version: the cheapest way to tell an
-          // insert from an update in the same statement.
-          .returning(['external_id', 'data', sql<boolean>`xmax = 0`.as('inserted')]),
-      )
-      .with('events', (db) =>
-        db
-          .insertInto('change_events')
-          .columns(['connection_id', 'entity', 'external_id', 'kind', 'payload', 'run_id'])
-          // An undeleted record counts as created; the diff is the only place that knows it
-          // was deleted, because RETURNING shows the new row only. RETURNING follows no
-          // particular order; the outbox follows the batch's (ids grow in insert order).
-          .expression(
-            sql`select ${connectionId}::uuid, ${entity}::text, w.external_id,
-                case when w.inserted or w.external_id = any(${deletedIds}::text[]) then 'created' else 'updated' end,
-                w.data, ${input.runId ?? null}::uuid
-              from written w join unnest(${ids}::text[]) with ordinality as o(external_id, ord) on o.external_id = w.external_id
-              order by o.ord`,
-          )
-          .returning('kind'),
-      )
-      // Runs even though nothing reads it: Postgres always completes data-modifying WITHs.
-      // Only what this statement did not write: written rows carry a `last_seen_at` after the
-      // pass's start, which spares them from the sweep (a first pass writes no seen rows).
-      .with('seen', (db) =>
-        db
-          .insertInto('sync_seen')
-          .columns(['pass_id', 'external_id'])
-          .expression(
-            sql`select ${input.passId ?? null}::uuid, s.external_id from unnest(${seenIds}::text[]) as s(external_id)
-              where s.external_id not in (select external_id from written)`,
-          )
-          .onConflict((conflict) => conflict.columns(['pass_id', 'external_id']).doNothing()),
-      )
-      .selectFrom('events')
-      .select([
-        sql<number>`(count(*) filter (where kind = 'created'))::int`.as('created'),
-        sql<number>`count(*)::int`.as('written'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { created: row.created, written: row.written };
-  } catch (cause) {
-    if ((cause as { code?: unknown }).code === '23503') {
-      throw new PortageError('NOT_FOUND', `connection ${connectionId} does not exist: create it with the connection store before writing records`, {
-        cause,
-        context: { entity },
-      });
-    }
-    throw cause;
-  }
 }
 
 /** Code-unit order, matching the order in which rows were locked. */
