@@ -1,1 +1,2 @@
-export { createFakePlatformConnector, fakePlatform, customers, payments, type FakeCustomerRecord } from './fake-platform-connector.js';
+export { createFakePlatformConnector, customerExport, fakePlatform, fromCustomer, customers, payments, type FakeCustomerRecord, type FakeCustomerWrite } from './fake-platform-connector.js';
+export { fakePlatformWebhooks } from './webhooks.js';

@@ -9,9 +9,11 @@ import type {
 } from './generated/platform.js';
 import { toTransaction } from './mappings/charges.js';
 import { toCustomer } from './mappings/customers.js';
+import { fromCustomer } from './mappings/customers-export.js';
 import { toInvoice } from './mappings/invoices.js';
 import { toProduct } from './mappings/products.js';
 import { toVariant } from './mappings/prices.js';
+import { stripeWebhooks } from './webhooks.js';
 
 // Stripe answers 400 to `limit` above 100; the spec only says "integer", so the generator could not know.
 const pageSize = { param: { in: 'query', name: 'limit' }, max: 100 } as const;
@@ -32,9 +34,22 @@ export const stripe = defineConnector({
   auth: { type: 'bearer' },
   // Stripe errors read { error: { type, code, message } }.
   errors: { messagePath: 'error.message', codePath: 'error.code', rules: [] },
+  webhooks: stripeWebhooks,
   entities: {
     charges: defineEntity<ChargesRecord, 'Transaction'>({ unified: 'Transaction', ...generated.charges, pageSize, map: toTransaction }),
-    customers: defineEntity<CustomersRecord, 'Customer'>({ unified: 'Customer', ...generated.customers, pageSize, map: toCustomer }),
+    customers: defineEntity<CustomersRecord, 'Customer'>({
+      unified: 'Customer',
+      ...generated.customers,
+      pageSize,
+      map: toCustomer,
+      export: {
+        ...generated.customersExport,
+        create: { ...generated.customersExport.create, from: fromCustomer },
+        update: { ...generated.customersExport.update, from: fromCustomer },
+        // Stripe takes an Idempotency-Key header on every POST; its spec does not declare it.
+        idempotencyHeader: 'Idempotency-Key',
+      },
+    }),
     invoices: defineEntity<InvoicesRecord, 'Invoice'>({ unified: 'Invoice', ...generated.invoices, pageSize, map: toInvoice }),
     products: defineEntity<ProductsRecord, 'Product'>({ unified: 'Product', ...generated.products, pageSize, map: toProduct }),
     prices: defineEntity<PricesRecord, 'Variant'>({ unified: 'Variant', ...generated.prices, pageSize, map: toVariant }),

@@ -1,2 +1,3 @@
 export { stripe } from './connector.js';
 export type * from './generated/platform.js';
+export { stripeWebhooks } from './webhooks.js';

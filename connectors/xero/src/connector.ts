@@ -8,8 +8,10 @@ import type {
 } from './generated/platform.js';
 import { toInvoice } from './mappings/invoices.js';
 import { toContact } from './mappings/contacts.js';
+import { fromContact } from './mappings/contacts-export.js';
 import { toAccount } from './mappings/accounts.js';
 import { toPayment } from './mappings/payments.js';
+import { xeroWebhooks } from './webhooks.js';
 
 /**
  * The xero connector. Endpoints, pagination and incremental filters come from
@@ -29,6 +31,7 @@ export const xero = defineConnector({
   },
   // Every Xero request names the organisation it reads: the connection's tenant.
   tenant: { in: 'header', name: 'xero-tenant-id' },
+  webhooks: xeroWebhooks,
   entities: {
     invoices: defineEntity<InvoicesRecord, 'Invoice'>({ unified: 'Invoice', ...generated.invoices, map: toInvoice }),
     contacts: defineEntity<ContactsRecord, 'Contact'>({
@@ -37,6 +40,15 @@ export const xero = defineConnector({
       // Xero leaves ARCHIVED contacts out unless asked: a full sync would sweep them as deleted.
       request: { ...generated.contacts.request, query: { includeArchived: true } },
       map: toContact,
+      // Create with PUT /Contacts, update with POST /Contacts/{ContactID}: both take and answer { Contacts: [...] }.
+      export: {
+        ...generated.contactsExport,
+        create: { ...generated.contactsExport.create, from: fromContact },
+        update: { ...generated.contactsExport.update, from: fromContact },
+        // Xero takes an Idempotency-Key on every PUT and POST (its spec declares it since late 2023;
+        // the pinned one is older): without it a retried create would hit "name already assigned".
+        idempotencyHeader: 'Idempotency-Key',
+      },
     }),
     accounts: defineEntity<AccountsRecord, 'Account'>({ unified: 'Account', ...generated.accounts, map: toAccount }),
     payments: defineEntity<PaymentsRecord, 'Payment'>({ unified: 'Payment', ...generated.payments, map: toPayment }),

@@ -1,2 +1,3 @@
 export { xero } from './connector.js';
 export type * from './generated/platform.js';
+export { xeroWebhooks } from './webhooks.js';

@@ -27,7 +27,8 @@ config: portage.config.ts (or .mts, .mjs, .js) in the current directory, or --co
 environment:
   DATABASE_URL            Postgres (default postgres://postgres@127.0.0.1:5432/postgres;
                           --database-url and the config's database.url come first)
-  PORTAGE_ENCRYPTION_KEY  encrypts stored credentials (connect, worker, sync --inline)
+  PORTAGE_ENCRYPTION_KEY  encrypts stored credentials and webhook secrets (connect, worker,
+                          sync --inline, serve, webhook-secret)
   NO_COLOR                plain output in a terminal too
 
 Errors print as \`error CODE (action): message\` and exit 1; add --verbose for stack traces.

@@ -11,11 +11,11 @@ describe('portage usage (no database)', () => {
   it('--help lists every command; no command prints it to stderr and exits 1', async () => {
     const help = await runMain(['--help'], { env });
     expect(help.code).toBe(0);
-    for (const name of ['generate', 'drift', 'migrate', 'connect', 'sync', 'worker', 'status', 'dlq']) expect(help.stdout).toMatch(new RegExp(`\\n  ${name} +\\S`));
+    for (const name of ['generate', 'drift', 'migrate', 'connect', 'sync', 'export', 'worker', 'serve', 'webhook-secret', 'status', 'dlq', 'dashboard']) expect(help.stdout).toMatch(new RegExp(`\\n  ${name} +\\S`));
     expect(await runMain([], { env })).toMatchObject({ code: 1, stdout: '', stderr: help.stdout });
   });
 
-  it.each([['generate'], ['drift'], ['migrate'], ['connect'], ['sync'], ['worker'], ['status'], ['dlq'], ['dlq', 'list'], ['dlq', 'replay']])('%s %s --help explains the command', async (...command) => {
+  it.each([['generate'], ['drift'], ['migrate'], ['connect'], ['sync'], ['export'], ['worker'], ['serve'], ['webhook-secret'], ['status'], ['dlq'], ['dlq', 'list'], ['dlq', 'replay'], ['dashboard']])('%s %s --help explains the command', async (...command) => {
     const result = await runMain([...command, '--help'], { env });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(new RegExp(`^usage: portage ${command.join(' ')}`));
@@ -24,7 +24,7 @@ describe('portage usage (no database)', () => {
   it('an unknown command or option is CONFIG_INVALID with exit 1', async () => {
     expect(await runMain(['sink'], { env })).toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/^error CONFIG_INVALID \(fix_config\): "sink" is not a command; commands: generate, drift, migrate, connect, sync, worker, status, dlq: see `portage --help`/),
+      stderr: expect.stringMatching(/^error CONFIG_INVALID \(fix_config\): "sink" is not a command; commands: generate, drift, migrate, connect, sync, export, worker, serve, webhook-secret, status, dlq, dashboard: see `portage --help`/),
     });
     expect((await runMain(['status', '--runs'], { env })).stderr).toMatch(/^error CONFIG_INVALID \(fix_config\): Option '--runs <value>' argument missing: see `portage status --help`/);
     expect((await runMain(['--format', 'json', 'status'], { env })).stderr).toContain('put the command first');

@@ -245,6 +245,51 @@ export interface ListEndpoint {
    * type, and the operation's input. `method` is then `POST` and `path` the SOAP endpoint's path.
    */
   soap?: SoapEntityTarget & { input: Record<string, unknown> };
+  /** The operations that create, update and read one record of this list, when the spec has any. */
+  writes?: EntityWrites;
+}
+
+// ---- discovery: write operations (export) --------------------------------------------------
+
+/** One operation that writes a record: a create on the collection or an update on the item path. */
+export interface DetectedWrite {
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** As the spec writes it, e.g. `/v1/customers/{customer}`. */
+  path: string;
+  operationId?: string;
+  /** The request media type the body is sent as, e.g. `application/x-www-form-urlencoded`. */
+  mediaType: string;
+  bodyFormat: 'json' | 'form';
+  /**
+   * Dot path of one record inside the request body: '' when the body is the record, `order`
+   * for `{ order: {...} }`, `Contacts.0` for `{ Contacts: [{...}] }`.
+   */
+  bodyRecordPath: string;
+  /** Dot path of the written record in the 2xx JSON response ('' = the body), when one was found. */
+  recordPath?: string;
+  /** The path parameter carrying the record's id (updates), e.g. `customer`. */
+  idParam?: string;
+}
+
+/** Reading one record by id: the conflict check of an export. */
+export interface DetectedRead {
+  /** As the spec writes it, e.g. `/v1/customers/{customer}`. */
+  path: string;
+  operationId?: string;
+  idParam: string;
+  /** Dot path of the record in the 2xx JSON response ('' = the body), when one was found. */
+  recordPath?: string;
+}
+
+/** The write operations found for one list endpoint's records, with the evidence. */
+export interface EntityWrites {
+  create?: DetectedWrite;
+  update?: DetectedWrite;
+  read?: DetectedRead;
+  /** A header the create or update operation declares for an idempotency key, as spelled in the spec. */
+  idempotencyHeader?: string;
+  /** Why: one short line per operation used (and per one passed over). */
+  evidence: string[];
 }
 
 /**
@@ -271,6 +316,16 @@ export interface ListEndpointReport {
   confidence: number;
   /** SOAP entities only (WSDL sources): the operation and record type behind the shared endpoint path. */
   soap?: { operation: string; recordType: string };
+  /** Only when the spec has write operations for these records (create, update, read by id). */
+  writes?: WritesReport;
+}
+
+/** The write operations of one list endpoint in the JSON report. Keep stable. */
+export interface WritesReport {
+  create?: { method: 'POST' | 'PUT' | 'PATCH'; path: string; bodyFormat: 'json' | 'form' };
+  update?: { method: 'POST' | 'PUT' | 'PATCH'; path: string; bodyFormat: 'json' | 'form' };
+  read?: { path: string };
+  idempotencyHeader?: string;
 }
 
 // ---- scaffolding ----------------------------------------------------------------------------

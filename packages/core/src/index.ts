@@ -35,6 +35,18 @@ export {
   type EntityMapper,
   type ResolvedEntityConfig,
 } from './connector/define-entity.js';
+export { validateEntityExport, type EntityExport, type ExportLookup, type ExportOperation } from './connector/define-export.js';
+export {
+  defineWebhooks,
+  checkWebhookRoutes,
+  webhookEntitiesFor,
+  webhooksSchema,
+  webhookRouteSchema,
+  webhookSignatureSchema,
+  type ConnectorWebhooks,
+  type WebhookSignatureScheme,
+  type WebhooksConfig,
+} from './connector/define-webhooks.js';
 export {
   defineConnector,
   connectorConfigSchema,

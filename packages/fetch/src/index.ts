@@ -1,5 +1,6 @@
 export { createFetchClient, type FetchClient, type FetchResponse, type RequestInput, type RequestOptions } from './client/create-fetch-client.js';
-export { type FetchClientOptions } from './client/fetch-client-options.js';
+export { encodeForm, sendWrite, type WriteRequest } from './write/index.js';
+export { type FetchClientOptions, type RateLimitWait } from './client/fetch-client-options.js';
 export { type Page, type PageSource, type PaginateOptions } from './client/paginate.js';
 export { toRequestSpec, type HttpMethod, type RequestSpec, type ResponseHeaders } from './http/request-spec.js';
 export { type Transport, type TransportRequest, type TransportResponse } from './transport/transport.js';
@@ -11,7 +12,7 @@ export { decideRetry, parseRetryAfter, DEFAULT_RETRY_POLICY, type RetryDecision,
 export { createRateLimiter, type RateLimiter } from './rate-limit/index.js';
 export { abandonOnAbort } from './auth/abandon-on-abort.js';
 export { createAuthenticator, createOAuth2TokenProvider, type Authenticator, type OAuthTokens, type TokenProvider } from './auth/index.js';
-export { createLogger, createRedactor, trackingIdOf, DEFAULT_TRACKING_HEADERS, type Logger } from './log/index.js';
+export { createLogger, createRedactor, trackingIdOf, DEFAULT_TRACKING_HEADERS, withLogContext, currentLogContext, type LogContext, type Logger } from './log/index.js';
 export { parseXml } from './xml/index.js';
 export {
   createSoapClient,

@@ -38,12 +38,16 @@ describe('createEmbeddedDatabase in memory', () => {
       'change_events',
       'checkpoints',
       'connections',
+      'export_links',
+      'export_slots',
       'persist_migration',
       'persist_migration_lock',
       'records',
       'sync_run_entities',
       'sync_runs',
       'sync_seen',
+      'webhook_events',
+      'webhook_subscriptions',
     ]);
     expect(tables.rows.find((table) => table.name === 'sync_seen')?.persistence).toBe('u');
     const applied = await sql<{ name: string }>`select name from ${sql.table(`${database.schema}.persist_migration`)} order by name`.execute(database.db);

@@ -28,14 +28,19 @@ describe('migrateToLatest', () => {
       'change_events',
       'checkpoints',
       'connections',
+      'export_links',
+      'export_slots',
       'persist_migration',
       'persist_migration_lock',
       'records',
       'sync_run_entities',
       'sync_runs',
       'sync_seen',
+      'webhook_events',
+      'webhook_subscriptions',
     ]);
     expect(tables.find((table) => table.name === 'sync_seen')?.persistence).toBe('u');
+    expect(tables.find((table) => table.name === 'export_slots')?.persistence).toBe('u');
     expect(tables.find((table) => table.name === 'records')?.persistence).toBe('p');
   });
 
@@ -57,7 +62,7 @@ describe('migrateToLatest', () => {
     await migrateToLatest(testDatabase.database);
     await migrateToLatest(testDatabase.database);
     expect(await count()).toBe(Object.keys(PERSIST_MIGRATIONS).length);
-    expect(await tablesIn(testDatabase.database)).toHaveLength(9);
+    expect(await tablesIn(testDatabase.database)).toHaveLength(13);
   });
 
   it('names the migration that failed', async () => {

@@ -12,7 +12,7 @@ import {
   migrateToLatest,
   type PortageDatabase,
 } from '@portage/persist';
-import { createConnectionClients, runSyncJob, type SyncJobData, type SyncJobResult } from '@portage/refresh';
+import { createConnectionClients, exportRecord, runSyncJob, type ExportInput, type ExportResult, type SyncJobData, type SyncJobResult } from '@portage/refresh';
 import { startSpecServer, type SpecHandlers, type SpecServer } from '@portage/spec-server';
 
 const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -43,8 +43,8 @@ export interface StoredRecord {
 
 /**
  * One connector against a server speaking its pinned spec: every request the connector sends
- * and every response the handlers give is validated against that spec, and syncs run through
- * the real fetch client, refresh job and Postgres store.
+ * and every response the handlers give is validated against that spec, and syncs and exports
+ * run through the real fetch client, refresh job and Postgres store.
  */
 export interface SpecSyncWorld {
   server: SpecServer;
@@ -54,6 +54,8 @@ export interface SpecSyncWorld {
   sync(entity: string, job?: Partial<Pick<SyncJobData, 'kind' | 'since' | 'pageSize'>>): Promise<SyncJobResult>;
   /** The stored records of an entity, by external id. */
   records(entity: string): Promise<StoredRecord[]>;
+  /** Writes one unified record to the platform through the connection (refresh's `exportRecord`). */
+  exportRecord(input: Omit<ExportInput, 'connectionId'>): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startSpecSyncWorld(options: SpecSyncWorldOptions): Promise
     database,
     connectionId: connection.id,
     sync: (entity, job = {}) => runSyncJob(context, { connectionId: connection.id, entity, kind: 'full', ...job }),
+    exportRecord: (input) => exportRecord(context, { connectionId: connection.id, ...input }),
     records: async (entity) => {
       const rows = await database.db
         .selectFrom('records')

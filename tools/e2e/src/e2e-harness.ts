@@ -21,6 +21,8 @@ export interface E2e {
   connect(tenant?: string): Promise<string>;
   /** A worker process; `platformUrl` points it at another (e.g. failing) platform. */
   spawnWorker(env?: Record<string, string>): Promise<ChildProcess>;
+  /** An export worker process (see export-worker-process.ts for its environment). */
+  spawnExportWorker(env?: Record<string, string>): Promise<ChildProcess>;
   enqueue(data: SyncJobData): Promise<void>;
   /** Waits until the connection's runs for the entity reach `count` finished ones. */
   waitForRuns(connectionId: string, count: number, timeoutMs?: number): Promise<void>;
@@ -31,6 +33,7 @@ export interface E2e {
 }
 
 const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
+const exportWorkerScript = fileURLToPath(new URL('./export-worker-process.ts', import.meta.url));
 
 /**
  * One isolated world per test file: its own Postgres schemas (store and pg-boss), a fake
@@ -49,6 +52,22 @@ export async function startE2e(platformOptions: FakePlatformOptions): Promise<E2
   const queue = createPgBossQueue({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false });
   await queue.start();
   const workers = new Set<ChildProcess>();
+  const spawnScript = async (script: string, env: Record<string, string>): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@portage/source', script], {
+      env: { ...process.env, DATABASE_URL, PORTAGE_SCHEMA: schema, PORTAGE_BOSS_SCHEMA: bossSchema, PORTAGE_ENCRYPTION_KEY: key, FAKE_PLATFORM_URL: platform.url, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    workers.add(child);
+    child.on('exit', () => workers.delete(child));
+    const lines = createInterface({ input: child.stdout! });
+    await Promise.race([
+      once(lines, 'line'),
+      once(child, 'exit').then(() => {
+        throw new Error('a worker process exited before it was ready');
+      }),
+    ]);
+    return child;
+  };
 
   return {
     database,
@@ -57,22 +76,8 @@ export async function startE2e(platformOptions: FakePlatformOptions): Promise<E2
     queue,
     connections,
     connect: async (tenant = 'acme') => (await connections.create({ platform: 'fake-platform', tenant, credentials: { type: 'api_key', apiKey: `key_${randomBytes(8).toString('hex')}` } })).id,
-    spawnWorker: async (env = {}) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@portage/source', workerScript], {
-        env: { ...process.env, DATABASE_URL, PORTAGE_SCHEMA: schema, PORTAGE_BOSS_SCHEMA: bossSchema, PORTAGE_ENCRYPTION_KEY: key, FAKE_PLATFORM_URL: platform.url, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      workers.add(child);
-      child.on('exit', () => workers.delete(child));
-      const lines = createInterface({ input: child.stdout! });
-      await Promise.race([
-        once(lines, 'line'),
-        once(child, 'exit').then(() => {
-          throw new Error('a worker process exited before it was ready');
-        }),
-      ]);
-      return child;
-    },
+    spawnWorker: (env = {}) => spawnScript(workerScript, env),
+    spawnExportWorker: (env = {}) => spawnScript(exportWorkerScript, env),
     enqueue: async (data) => {
       await queue.send(SYNC_QUEUE, data, { singletonKey: syncJobKey(data) });
     },

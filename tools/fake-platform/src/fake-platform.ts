@@ -8,6 +8,9 @@ import { createRateLimitWindow, type RateLimit } from './rate-limit-window.js';
 import { RecordStore, type RecordTarget } from './record-store.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import type { Tombstone } from './tombstone-log.js';
+import { IdempotencyCache } from './idempotency-cache.js';
+import { isWriteRoute, routeWrite } from './write-routes.js';
+import { WriteTraffic, type WriteFaults, type WriteStats } from './write-traffic.js';
 
 export { PAGING_STYLES };
 
@@ -25,6 +28,8 @@ export interface FakePlatformOptions {
   failEvery?: number;
   /** Seeds the choice of records in `update(n)` / `remove(n)`; default 1. */
   seed?: number;
+  /** Honour `Idempotency-Key` on writes (default true); false: a platform without idempotency keys. */
+  idempotency?: boolean;
 }
 
 export interface FakePlatform {
@@ -49,6 +54,12 @@ export interface FakePlatform {
   requestCount(): number;
   /** The last 10,000 platform requests, oldest first. */
   requests(): RequestRecord[];
+  /** Counters of the export endpoints: requests in flight now and at most, records created and updated. */
+  writeStats(): WriteStats;
+  /** Changes what the export endpoints do wrong (delay, dropped answers, idempotency); returns all settings. */
+  setWriteFaults(faults: WriteFaults): Required<WriteFaults>;
+  /** Zeroes the export counters and maxima. */
+  resetWriteStats(): void;
   close(): Promise<void>;
 }
 
@@ -75,14 +86,46 @@ export async function startFakePlatform(options: FakePlatformOptions): Promise<F
   const route = createDataRoutes(store, options.pageSize ?? 100);
   const quota = options.rateLimit ? createRateLimitWindow(options.rateLimit) : undefined;
   const log = new RequestLog(10_000);
+  const traffic = new WriteTraffic(options.idempotency === false ? { idempotency: false } : {});
+  const idempotency = new IdempotencyCache();
   let count = 0;
 
-  const answer = (req: IncomingMessage, url: URL, now: number): Answer => {
-    if (options.failEvery && count % options.failEvery === 0) return errorAnswer(503, `every ${options.failEvery}th request fails`);
+  // Failures and the rate limit come before routing: a refused request changes nothing.
+  const gate = (now: number): { refused: Answer } | { headers?: Record<string, string> } => {
+    if (options.failEvery && count % options.failEvery === 0) return { refused: errorAnswer(503, `every ${options.failEvery}th request fails`) };
     const decision = quota?.take(now);
-    if (decision && !decision.allowed) return errorAnswer(429, 'rate limit exceeded', decision.headers);
-    const routed = route(url, req.headers['if-modified-since']);
-    return decision ? { ...routed, headers: { ...routed.headers, ...decision.headers } } : routed;
+    if (decision && !decision.allowed) return { refused: errorAnswer(429, 'rate limit exceeded', decision.headers) };
+    return decision ? { headers: decision.headers } : {};
+  };
+  const withHeaders = (answered: Answer, headers: Record<string, string> | undefined): Answer =>
+    headers ? { ...answered, headers: { ...answered.headers, ...headers } } : answered;
+
+  const answer = (req: IncomingMessage, url: URL, now: number): Answer => {
+    const gated = gate(now);
+    if ('refused' in gated) return gated.refused;
+    return withHeaders(route(url, req.headers['if-modified-since']), gated.headers);
+  };
+
+  // The export endpoints: the body is read first, a write is committed before any delay, and
+  // a dropped answer leaves the request hanging until the client gives up.
+  const answerWrite = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const isWrite = method !== 'GET';
+    res.on('close', traffic.begin(isWrite));
+    count++;
+    const now = Date.now();
+    const body = await readText(req);
+    const gated = gate(now);
+    const header = req.headers['idempotency-key'];
+    const answered =
+      'refused' in gated
+        ? gated.refused
+        : withHeaders(routeWrite({ method, url, body, idempotencyKey: typeof header === 'string' ? header : undefined }, store, idempotency, traffic), gated.headers);
+    log.add({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), at: now, status: answered.status });
+    if (isWrite && answered.status < 300 && traffic.takeDrop()) return;
+    const delay = (options.latencyMs ?? 0) + traffic.faults.delayMs;
+    if (delay) setTimeout(() => send(res, answered), delay);
+    else send(res, answered);
   };
 
   const platform: FakePlatform = {
@@ -97,6 +140,9 @@ export async function startFakePlatform(options: FakePlatformOptions): Promise<F
     deleted: (since) => store.deletedSince(since),
     requestCount: () => count,
     requests: () => log.list(),
+    writeStats: () => traffic.stats(),
+    setWriteFaults: (faults) => traffic.setFaults(faults),
+    resetWriteStats: () => traffic.reset(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -111,6 +157,10 @@ export async function startFakePlatform(options: FakePlatformOptions): Promise<F
         (controlled) => send(res, controlled),
         (error: unknown) => send(res, errorAnswer(500, String(error))),
       );
+      return;
+    }
+    if (isWriteRoute(url)) {
+      answerWrite(req, res, url).catch((error: unknown) => send(res, errorAnswer(500, String(error))));
       return;
     }
     count++;
@@ -130,4 +180,10 @@ function send(res: ServerResponse, answer: Answer): void {
   // The client may have gone (a test that timed out, a benchmark that stopped early).
   if (res.destroyed) return;
   res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body);
+}
+
+async function readText(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString();
 }

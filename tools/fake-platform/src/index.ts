@@ -8,3 +8,4 @@ export type { RateLimit } from './rate-limit-window.js';
 export type { RecordTarget } from './record-store.js';
 export type { RequestRecord } from './request-log.js';
 export type { Tombstone } from './tombstone-log.js';
+export type { WriteFaults, WriteStats } from './write-traffic.js';

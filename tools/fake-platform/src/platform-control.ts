@@ -1,6 +1,7 @@
 import type { FakeRecord } from './dataset.js';
 import type { RecordTarget } from './record-store.js';
 import type { RequestRecord } from './request-log.js';
+import type { WriteFaults, WriteStats } from './write-traffic.js';
 
 /** The platform's mutations and stats, driven over HTTP: `FakePlatform`'s methods, made async. */
 export interface PlatformControl {
@@ -10,6 +11,9 @@ export interface PlatformControl {
   snapshot(): Promise<FakeRecord[]>;
   requestCount(): Promise<number>;
   requests(): Promise<RequestRecord[]>;
+  writeStats(): Promise<WriteStats>;
+  setWriteFaults(faults: WriteFaults): Promise<Required<WriteFaults>>;
+  resetWriteStats(): Promise<void>;
 }
 
 /**
@@ -34,5 +38,10 @@ export function connectPlatformControl(url: string): PlatformControl {
     snapshot: async () => (await call<{ data: FakeRecord[] }>('snapshot')).data,
     requestCount: async () => (await call<{ count: number }>('requests')).count,
     requests: async () => (await call<{ data: RequestRecord[] }>('requests')).data,
+    writeStats: () => call<WriteStats>('writes'),
+    setWriteFaults: (faults) => call<Required<WriteFaults>>('write-faults', faults),
+    resetWriteStats: async () => {
+      await call('writes-reset', {});
+    },
   };
 }

@@ -79,6 +79,42 @@ export class RecordStore {
     return created;
   }
 
+  /**
+   * Creates one record from the given fields (the rest as a seeded record would have them),
+   * with the next id and `updated_at` now: what a platform's create endpoint does.
+   */
+  create(fields: Partial<Omit<FakeRecord, 'id' | 'updated_at'>>): FakeRecord {
+    const record = { ...createRecord(this.#nextIndex++, 0, this.#stamp()), ...fields };
+    this.#live.push(record);
+    this.#index.apply([], [record]);
+    this.#changed();
+    return record;
+  }
+
+  /** Sets the given fields of one record and its `updated_at` to now; undefined when there is no such record. */
+  patch(id: string, fields: Partial<Omit<FakeRecord, 'id' | 'updated_at'>>): FakeRecord | undefined {
+    const position = this.#position(id);
+    if (position === undefined) return undefined;
+    const old = this.#live[position]!;
+    const record = { ...old, ...fields, id: old.id, updated_at: this.#stamp() };
+    this.#live[position] = record;
+    this.#index.apply([old], [record]);
+    this.#changed();
+    return record;
+  }
+
+  /** The live record with this id. */
+  get(id: string): FakeRecord | undefined {
+    const position = this.#position(id);
+    return position === undefined ? undefined : this.#live[position];
+  }
+
+  #position(id: string): number | undefined {
+    const live = this.#live;
+    const at = firstIndex(live.length, (i) => live[i]!.id >= id);
+    return live[at]?.id === id ? at : undefined;
+  }
+
   /** Changes `amount` on the target records and sets their `updated_at` to now; unknown ids are skipped. */
   update(target: RecordTarget): FakeRecord[] {
     const positions = this.#positions(target);

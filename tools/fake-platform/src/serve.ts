@@ -14,6 +14,7 @@ const { values } = parseArgs({
     'rate-limit-interval-ms': { type: 'string' },
     'fail-every': { type: 'string' },
     seed: { type: 'string', default: '1' },
+    'no-idempotency': { type: 'boolean' },
   },
 });
 const requests = values['rate-limit-requests'];
@@ -29,6 +30,7 @@ const platform = await startFakePlatform({
   ...(requests !== undefined && intervalMs !== undefined ? { rateLimit: { requests: Number(requests), intervalMs: Number(intervalMs) } } : {}),
   ...(values['fail-every'] !== undefined ? { failEvery: Number(values['fail-every']) } : {}),
   seed: Number(values.seed),
+  ...(values['no-idempotency'] ? { idempotency: false } : {}),
 });
 process.stdout.write(`${JSON.stringify({ url: platform.url })}\n`);
 process.stdin.resume();

@@ -40,5 +40,6 @@ function toFlags(options: FakePlatformOptions): string[] {
   const flags = ['--records', String(options.records), '--record-bytes', String(options.recordBytes ?? 300), '--page-size', String(options.pageSize ?? 100), '--latency-ms', String(options.latencyMs ?? 0), '--seed', String(options.seed ?? 1)];
   if (options.rateLimit) flags.push('--rate-limit-requests', String(options.rateLimit.requests), '--rate-limit-interval-ms', String(options.rateLimit.intervalMs));
   if (options.failEvery) flags.push('--fail-every', String(options.failEvery));
+  if (options.idempotency === false) flags.push('--no-idempotency');
   return flags;
 }

@@ -11,3 +11,4 @@ export {
 export { SpecViolationError, formatViolations, type Violation } from './violations.js';
 export { pageOf, type Page } from './page-of.js';
 export { basePathOf } from './base-path.js';
+export { withIdempotencyKey, type IdempotencyKeyOptions, type IdempotencyStore } from './idempotency-key.js';

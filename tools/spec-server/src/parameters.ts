@@ -147,12 +147,12 @@ const isObjectSchema = (schema: unknown) =>
   schema !== null && typeof schema === 'object' && (schema as JsonObject).properties !== null && typeof (schema as JsonObject).properties === 'object' && schemaTypes(schema as JsonObject).includes('object');
 
 /** `[gte]` -> ['gte'], `[a][]` -> ['a', '']. */
-function bracketTokens(rest: string): string[] {
+export function bracketTokens(rest: string): string[] {
   return [...rest.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? '');
 }
 
 /** Sets `tokens` inside `target`; an empty token (`name[]`) appends to a list. */
-function assignNested(target: Record<string, unknown>, tokens: string[], value: string): void {
+export function assignNested(target: Record<string, unknown>, tokens: string[], value: string): void {
   let node: Record<string, unknown> = target;
   tokens.forEach((token, index) => {
     const last = index === tokens.length - 1;

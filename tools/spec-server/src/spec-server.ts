@@ -21,7 +21,10 @@ export interface SpecRequest {
   query: Record<string, string | string[]>;
   /** Lower-cased names. */
   headers: Record<string, string>;
-  /** Parsed JSON; a name -> value(s) record for forms; the text otherwise; undefined when empty. */
+  /**
+   * Parsed JSON; for forms, the fields nested by their bracketed names (`address[city]`) and
+   * coerced to the schema's types; the text otherwise; undefined when empty.
+   */
   body: unknown;
   /** The operation key: `GET /v1/charges`. */
   operation: string;

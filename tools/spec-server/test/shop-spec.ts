@@ -2,8 +2,8 @@ import { createSpecRefs, type OpenApiDocument } from '@portage/codegen';
 
 /**
  * A small made-up OpenAPI 3.0 shop for the server's tests: list with every parameter style the
- * server understands, a path parameter, a JSON search body, a recursive schema, nullable
- * fields, an expandable (anyOf) field and an operation nobody handles.
+ * server understands, a path parameter, a JSON search body, a form body with nested fields, a
+ * recursive schema, nullable fields, an expandable (anyOf) field and an operation nobody handles.
  */
 export function shopSpec() {
   const document = {
@@ -63,6 +63,12 @@ export function shopSpec() {
           },
         },
       },
+      '/customers': {
+        post: {
+          requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/CustomerForm' } } } },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Customer' } } } } },
+        },
+      },
       '/health': { get: { security: [], responses: { '200': { description: 'ok' } } } },
     },
     components: {
@@ -86,6 +92,19 @@ export function shopSpec() {
           },
         },
         Customer: { type: 'object', required: ['id', 'email'], properties: { id: { type: 'string' }, email: { type: 'string', format: 'email' } } },
+        // Stripe-style form body: nested objects, "" to unset, lists, free-form metadata.
+        CustomerForm: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['email'],
+          properties: {
+            email: { type: 'string', maxLength: 20 },
+            balance: { type: 'integer' },
+            address: { anyOf: [{ type: 'object', properties: { city: { type: 'string' }, line1: { type: 'string' } }, additionalProperties: false }, { type: 'string', enum: [''] }] },
+            metadata: { type: 'object', additionalProperties: { type: 'string' } },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
+        },
         OrderList: {
           type: 'object',
           required: ['data', 'next_cursor'],

@@ -140,6 +140,29 @@ describe('startSpecServer: requests', () => {
     expect(target.requests[0]?.body).toEqual({ query: { status: 'open' }, limit: 50 });
   });
 
+  it('checks a form body against the request schema once its bracketed names are nested', async () => {
+    const target = await start({ 'POST /customers': () => ({ status: 200, body: { id: 'c1', email: 'a@shop.test' } }) });
+    const post = (body: string) => call(target, '/customers', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+    await post('email=a%40shop.test&balance=-250&address[city]=Oslo&metadata[plan]=pro&tags[0]=a&tags[1]=b');
+    await post('email=b%40shop.test&address=');
+    expect(target.violations).toEqual([]);
+    // Handlers get the nested fields with the schema's types.
+    expect(target.requests.map((request) => request.body)).toEqual([
+      { email: 'a@shop.test', balance: -250, address: { city: 'Oslo' }, metadata: { plan: 'pro' }, tags: ['a', 'b'] },
+      { email: 'b@shop.test', address: '' },
+    ]);
+
+    target.clear();
+    await post('balance=ten&address[town]=Oslo&nickname=x&email=far-too-long%40shop.test');
+    expect(messages(target)).toEqual([
+      'request body: property nickname is not allowed by the schema',
+      expect.stringMatching(/^request body email: must NOT have more than 20 characters/),
+      'request body balance: must be integer; got "ten"',
+      expect.stringMatching(/^request body address: /),
+    ]);
+  });
+
   it('answers 404 with the closest spec operation for a path the spec does not have', async () => {
     const target = await start();
     const response = await call(target, '/order?limit=1');

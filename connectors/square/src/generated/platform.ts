@@ -8,8 +8,20 @@ export type Square = components['schemas'];
 /** One record of `orders` (POST /v2/orders/search). */
 export type OrdersRecord = Square['Order'];
 
+/** The request body that creates one `orders` record (POST /v2/orders). */
+export type OrdersCreateBody = Square['CreateOrderRequest'];
+
+/** The request body that updates one `orders` record (PUT /v2/orders/{order_id}). */
+export type OrdersUpdateBody = Square['UpdateOrderRequest'];
+
 /** One record of `catalog` (GET /v2/catalog/list). */
 export type CatalogRecord = Square['CatalogObject'];
 
 /** One record of `customers` (GET /v2/customers). */
 export type CustomersRecord = Square['Customer'];
+
+/** The request body that creates one `customers` record (POST /v2/customers). */
+export type CustomersCreateBody = Square['CreateCustomerRequest'];
+
+/** The request body that updates one `customers` record (PUT /v2/customers/{customer_id}). */
+export type CustomersUpdateBody = Square['UpdateCustomerRequest'];

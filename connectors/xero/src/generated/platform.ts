@@ -8,11 +8,32 @@ export type Xero = components['schemas'];
 /** One record of `invoices` (GET /Invoices). */
 export type InvoicesRecord = Xero['Invoice'];
 
+/** The request body that creates one `invoices` record (PUT /Invoices). */
+export type InvoicesCreateBody = Xero['Invoices'];
+
+/** The request body that updates one `invoices` record (POST /Invoices/{InvoiceID}). */
+export type InvoicesUpdateBody = Xero['Invoices'];
+
 /** One record of `contacts` (GET /Contacts). */
 export type ContactsRecord = Xero['Contact'];
+
+/** The request body that creates one `contacts` record (PUT /Contacts). */
+export type ContactsCreateBody = Xero['Contacts'];
+
+/** The request body that updates one `contacts` record (POST /Contacts/{ContactID}). */
+export type ContactsUpdateBody = Xero['Contacts'];
 
 /** One record of `accounts` (GET /Accounts). */
 export type AccountsRecord = Xero['Account'];
 
+/** The request body that creates one `accounts` record (PUT /Accounts). */
+export type AccountsCreateBody = Xero['Account'];
+
+/** The request body that updates one `accounts` record (POST /Accounts/{AccountID}). */
+export type AccountsUpdateBody = Xero['Accounts'];
+
 /** One record of `payments` (GET /Payments). */
 export type PaymentsRecord = Xero['Payment'];
+
+/** The request body that creates one `payments` record (POST /Payments). */
+export type PaymentsCreateBody = Xero['Payment'];

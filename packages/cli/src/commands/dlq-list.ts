@@ -1,4 +1,4 @@
-import { SYNC_DEAD_LETTER_QUEUE, type SyncJobData, ensureSyncQueues } from '@portage/refresh';
+import { ensureSyncQueues, listDeadLetters } from '@portage/refresh';
 import { COMMON_HELP, parseCommandArgs } from '../args/parse-command-args.js';
 import { parseInteger } from '../args/parse-integer.js';
 import { usageError } from '../args/usage-error.js';
@@ -44,7 +44,7 @@ export const dlqListCommand: Command = {
     return withRuntime(io, values, async (runtime) => {
       const queue = await runtime.queue();
       await ensureSyncQueues(queue);
-      const jobs = await queue.list<SyncJobData>(SYNC_DEAD_LETTER_QUEUE, limit);
+      const jobs = await listDeadLetters(queue, limit);
       io.stdout.write(format === 'json' ? `${JSON.stringify(deadLettersJson(jobs), null, 2)}\n` : formatDeadLetters(jobs));
       return 0;
     });

@@ -1,5 +1,4 @@
-import { PortageError } from '@portage/core';
-import { SYNC_DEAD_LETTER_QUEUE, SYNC_QUEUE, syncJobKey, type SyncJobData, ensureSyncQueues } from '@portage/refresh';
+import { ensureSyncQueues, replayDeadLetters } from '@portage/refresh';
 import { COMMON_HELP, parseCommandArgs } from '../args/parse-command-args.js';
 import { parseInteger } from '../args/parse-integer.js';
 import { usageError } from '../args/usage-error.js';
@@ -45,29 +44,16 @@ export const dlqReplayCommand: Command = {
     return withRuntime(io, values, async (runtime) => {
       const queue = await runtime.queue();
       await ensureSyncQueues(queue);
-      const waiting = await queue.list<SyncJobData>(SYNC_DEAD_LETTER_QUEUE, limit);
-      const byId = new Map(waiting.map((job) => [job.id, job]));
-      const missing = positionals.filter((id) => !byId.has(id));
-      if (missing.length > 0) {
-        throw new PortageError('NOT_FOUND', `not in the dead-letter queue: ${missing.join(', ')} (see \`portage dlq list\`)`, { context: { jobIds: missing } });
+      const outcomes = await replayDeadLetters(queue, all ? { all: true, limit } : { jobIds: positionals });
+      for (const outcome of outcomes) {
+        const what = `${outcome.data.connectionId} ${outcome.data.entity} (${outcome.data.kind})`;
+        io.stdout.write(
+          outcome.status === 'replayed' ? `replayed ${outcome.jobId} as ${outcome.newJobId}: ${what}\n` : `kept ${outcome.jobId}: ${what} already has a sync queued or running\n`,
+        );
       }
-      const chosen = all ? waiting : positionals.map((id) => byId.get(id)).filter((job) => job !== undefined);
-      let skipped = 0;
-      for (const job of chosen) {
-        // The run the job counted in has ended as failed; without its id the replay starts a new one.
-        const { runId: _endedRun, ...data } = job.data;
-        const sent = await queue.send(SYNC_QUEUE, data, { singletonKey: syncJobKey(data) });
-        const what = `${data.connectionId} ${data.entity} (${data.kind})`;
-        if (sent === null) {
-          skipped += 1;
-          io.stdout.write(`kept ${job.id}: ${what} already has a sync queued or running\n`);
-          continue;
-        }
-        await queue.remove(SYNC_DEAD_LETTER_QUEUE, job.id);
-        io.stdout.write(`replayed ${job.id} as ${sent}: ${what}\n`);
-      }
-      if (chosen.length === 0) io.stdout.write('the dead-letter queue is empty\n');
-      else io.stdout.write(`replayed ${chosen.length - skipped} of ${chosen.length} job${chosen.length === 1 ? '' : 's'}\n`);
+      const replayed = outcomes.filter((outcome) => outcome.status === 'replayed').length;
+      if (outcomes.length === 0) io.stdout.write('the dead-letter queue is empty\n');
+      else io.stdout.write(`replayed ${replayed} of ${outcomes.length} job${outcomes.length === 1 ? '' : 's'}\n`);
       return 0;
     });
   },

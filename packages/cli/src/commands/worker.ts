@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createCredentialCipher } from '@portage/persist';
-import { createSyncWorker, startScheduler } from '@portage/refresh';
+import { createExportWorker, createSyncWorker, createWorkerMetrics, DEFAULT_EXPORT_CONCURRENCY, serveMetrics, startScheduler } from '@portage/refresh';
 import { COMMON_HELP, parseCommandArgs } from '../args/parse-command-args.js';
 import { parseInteger } from '../args/parse-integer.js';
 import { usageError } from '../args/usage-error.js';
@@ -13,7 +13,8 @@ const HELP = `usage: portage worker [--concurrency n] [--schedule cron|off] [opt
 
 Runs sync jobs from the queue until stopped (SIGINT or SIGTERM: jobs in progress get up to
 10 s to finish, then return to the queue and resume from their checkpoints elsewhere). Run
-as many workers as you like, on any machines, against the same Postgres.
+as many workers as you like, on any machines, against the same Postgres. Queued exports
+(\`portage export\`) run here too.
 
 Every --tick seconds a scheduler sends the jobs each connection's refresh config says are due
 (connections needing re-authorisation or disabled are skipped). Several workers scheduling at
@@ -22,7 +23,11 @@ once is safe: an entity never has two sync jobs queued.
   --concurrency <n>      sync jobs this worker runs at once (default 2)
   --schedule <cron|off>  when the planner runs, as a pg-boss cron schedule fired once per
                          cluster however many workers run (default "* * * * *"; off: none)
-  --log-level <level>    JSON logs on stderr: debug, info (default), warn, error
+  --log-level <level>    JSON logs on stderr: debug, info (default), warn, error; lines of
+                         one job carry its jobId and runId (the platform's trackingId too)
+  --metrics-port <n>     serve Prometheus metrics at http://<host>:<n>/metrics: jobs by outcome,
+                         records written (rate() gives records/s), errors by code, rate-limit waits
+  --metrics-host <addr>  address the metrics listen on (default 127.0.0.1)
 
 environment:
   PORTAGE_ENCRYPTION_KEY the key connections' credentials were stored with
@@ -57,6 +62,8 @@ export const workerCommand: Command = {
       concurrency: { type: 'string' },
       schedule: { type: 'string' },
       'log-level': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
     });
     if (values.help) {
       io.stdout.write(HELP);
@@ -67,6 +74,7 @@ export const workerCommand: Command = {
     const schedule = values.schedule ?? '* * * * *';
     const level = values['log-level'] ?? (values.verbose ? 'debug' : 'info');
     if (!['debug', 'info', 'warn', 'error'].includes(level)) throw usageError('worker', `--log-level must be debug, info, warn or error, got "${level}"`);
+    const metricsPort = values['metrics-port'] === undefined ? undefined : parseInteger('worker', '--metrics-port', values['metrics-port'], { min: 0, max: 65_535, fallback: 0 });
 
     return withRuntime(io, values, async (runtime) => {
       const loaded = runtime.requireConfig();
@@ -76,8 +84,24 @@ export const workerCommand: Command = {
       const database = runtime.database();
       const queue = await runtime.queue({ supervise: true });
       const connections = runtime.connections();
-      const worker = createSyncWorker({ database, queue, connections, connectors: loaded.config.connectors, concurrency, logger });
+      const metrics = metricsPort === undefined ? undefined : createWorkerMetrics();
+      const worker = createSyncWorker({ database, queue, connections, connectors: loaded.config.connectors, concurrency, logger, ...(metrics ? { metrics } : {}) });
       await worker.start();
+      // Exports (`portage export`) run here too, each connection capped by its refresh config's exports.concurrency.
+      const exportWorker = createExportWorker({
+        database,
+        queue,
+        connections,
+        connectors: loaded.config.connectors,
+        logger,
+        exportConcurrency: async (connection) => {
+          const connector = loaded.config.connectors[connection.platform];
+          const refresh = connector ? await resolveRefreshConfig(loaded, connection, connector) : undefined;
+          return refresh?.exports?.concurrency ?? DEFAULT_EXPORT_CONCURRENCY;
+        },
+      });
+      await exportWorker.start();
+      const metricsServer = metrics ? await serveMetrics(metrics, { port: metricsPort!, host: values['metrics-host'] ?? '127.0.0.1' }) : undefined;
       const scheduler =
         schedule === 'off'
           ? undefined
@@ -96,9 +120,13 @@ export const workerCommand: Command = {
         `worker started: ${concurrency} job${concurrency === 1 ? '' : 's'} at once, platforms ${platforms}, ${scheduler ? `planning on "${schedule}"` : 'scheduler off'} (stop with Ctrl-C)\n`,
       );
 
+      if (metricsServer) io.stdout.write(`metrics at ${metricsServer.url}/metrics\n`);
+
       await stopRequested(io);
       io.stdout.write('worker stopping: waiting for jobs in progress\n');
       await worker.stop();
+      await exportWorker.stop();
+      await metricsServer?.close();
       io.stdout.write('worker stopped\n');
       return 0;
     });

@@ -1,6 +1,5 @@
-import type { SyncJobData } from '@portage/refresh';
+import type { DeadLetter, SyncJobData } from '@portage/refresh';
 import { describeJobFailure } from './describe-job-failure.js';
-import type { DeadLetter } from './format-dead-letters.js';
 
 /**
  * Pure: dead-lettered jobs as JSON-ready objects for `dlq list --format json`.

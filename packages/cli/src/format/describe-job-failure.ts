@@ -1,3 +1,4 @@
+import { jobFailureOf } from '@portage/refresh';
 import { messageWithoutCode } from '../errors/message-without-code.js';
 
 /**
@@ -8,13 +9,9 @@ import { messageWithoutCode } from '../errors/message-without-code.js';
  * @example describeJobFailure({ code: 'UPSTREAM_UNAVAILABLE', action: 'retry', message: 'UPSTREAM_UNAVAILABLE: GET /c answered 503' }); // 'UPSTREAM_UNAVAILABLE (retry): GET /c answered 503'
  */
 export function describeJobFailure(output: unknown): string {
-  if (typeof output !== 'object' || output === null) return output === undefined ? '-' : String(output);
-  const record = output as { code?: unknown; action?: unknown; message?: unknown; value?: unknown };
-  if (typeof record.code === 'string' && typeof record.message === 'string') {
-    const action = typeof record.action === 'string' ? ` (${record.action})` : '';
-    return `${record.code}${action}: ${messageWithoutCode(record.message, record.code)}`;
-  }
-  if (typeof record.message === 'string') return record.message;
-  if (record.value !== undefined) return describeJobFailure(record.value);
-  return '-';
+  const failure = jobFailureOf(output);
+  if (!failure) return '-';
+  if (failure.code === undefined) return failure.message;
+  const action = failure.action === undefined ? '' : ` (${failure.action})`;
+  return `${failure.code}${action}: ${messageWithoutCode(failure.message, failure.code)}`;
 }

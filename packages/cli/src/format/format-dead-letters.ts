@@ -1,14 +1,7 @@
-import type { QueuedJob, SyncJobData } from '@portage/refresh';
+import type { DeadLetter } from '@portage/refresh';
 import { describeJobFailure } from './describe-job-failure.js';
 import { formatInstant } from './format-instant.js';
 import { formatTable } from './format-table.js';
-
-/**
- * A job in the dead-letter queue, as `JobQueue.list` returns it.
- *
- * @example const job: DeadLetter = { id, data: { connectionId, entity: 'orders', kind: 'full' }, retryCount: 0, retryLimit: 0, createdOn: new Date() };
- */
-export type DeadLetter = QueuedJob<SyncJobData> & { createdOn: Date; output?: unknown };
 
 /**
  * Pure: dead-lettered sync jobs as a table, oldest first, with the error that sent each there.

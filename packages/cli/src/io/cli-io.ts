@@ -38,6 +38,8 @@ export interface CliIo {
   database?: PortageDatabase;
   /** A job queue started by the caller, used instead of pg-boss at the database URL, left running (`worker` stops it when it stops). */
   queue?: JobQueue;
+  /** Where `webhook-secret --stdin` reads the secret; default `process.stdin`. */
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
 /**

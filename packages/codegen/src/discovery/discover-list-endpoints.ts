@@ -4,6 +4,7 @@ import { listConfidence } from './confidence.js';
 import { detectIncremental } from './detect-incremental.js';
 import { detectPagination } from './detect-pagination.js';
 import { detectPrimaryKey, detectUpdatedAt } from './detect-record-keys.js';
+import { createWriteDetector } from './detect-writes.js';
 import { findRecords, isGenericRecordsName } from './find-records.js';
 import { endsInPathParameter, resourceSegment, words } from './names.js';
 import { readOperation } from './operation-view.js';
@@ -30,7 +31,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Finds the list endpoints of an OpenAPI document: GET operations (not ending in a path
  * parameter) and search-style POSTs whose 2xx JSON response holds an array of records, each
  * with its records path, pagination, modified-since filter, primary key, suggested unified
- * entity, a confidence and the evidence for all of it. Sorted by path, then method. (A WSDL
+ * entity, a confidence and the evidence for all of it, plus the operations that create,
+ * update and read one of its records when the spec has them (`writes`). Sorted by path, then method. (A WSDL
  * set's entities come from `discoverSoapEntities`; `discoverEntities` picks the right one.)
  *
  * @example
@@ -43,11 +45,14 @@ export function discoverListEndpoints(document: OpenApiDocument, refs: SpecRefs)
     throw new SpecError('the document has no `paths` object, so it has no endpoints to discover; load it with loadSpec first', '#/paths');
   }
   const endpoints: ListEndpoint[] = [];
+  const detectWrites = createWriteDetector(document, refs);
   for (const [path, pathItem] of Object.entries(document.paths)) {
     if (endsInPathParameter(path)) continue;
     for (const method of ['GET', 'POST'] as const) {
       const endpoint = discoverOne(refs, path, pathItem, method);
-      if (endpoint !== undefined) endpoints.push(endpoint);
+      if (endpoint === undefined) continue;
+      const writes = detectWrites(endpoint);
+      endpoints.push(writes === undefined ? endpoint : { ...endpoint, writes });
     }
   }
   return endpoints.sort((a, b) => compare(a.path, b.path) || compare(a.method, b.method));

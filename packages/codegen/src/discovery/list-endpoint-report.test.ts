@@ -60,7 +60,52 @@ describe('toListEndpointReport', () => {
   });
 });
 
+const customerWrites: ListEndpoint['writes'] = {
+  create: { method: 'POST', path: '/v1/customers', mediaType: 'application/x-www-form-urlencoded', bodyFormat: 'form', bodyRecordPath: '', recordPath: '' },
+  update: { method: 'POST', path: '/v1/customers/{customer}', mediaType: 'application/x-www-form-urlencoded', bodyFormat: 'form', bodyRecordPath: '', idParam: 'customer' },
+  read: { path: '/v1/customers/{customer}', idParam: 'customer' },
+  evidence: ['not in the report'],
+};
+
+describe('toListEndpointReport: writes', () => {
+  it.each<[string, ListEndpoint['writes'], unknown]>([
+    ['no writes: no key', undefined, undefined],
+    [
+      'create, update and read: method, path and body format of each',
+      customerWrites,
+      {
+        create: { method: 'POST', path: '/v1/customers', bodyFormat: 'form' },
+        update: { method: 'POST', path: '/v1/customers/{customer}', bodyFormat: 'form' },
+        read: { path: '/v1/customers/{customer}' },
+      },
+    ],
+    [
+      'a create alone, with its idempotency header',
+      { create: { method: 'PUT', path: '/Contacts', mediaType: 'application/json', bodyFormat: 'json', bodyRecordPath: 'Contacts.0' }, idempotencyHeader: 'Idempotency-Key', evidence: [] },
+      { create: { method: 'PUT', path: '/Contacts', bodyFormat: 'json' }, idempotencyHeader: 'Idempotency-Key' },
+    ],
+  ])('%s', (_name, writes, want) => {
+    const [report] = toListEndpointReport([endpoint(writes === undefined ? {} : { writes })]);
+    expect(report?.writes).toEqual(want);
+    expect(Object.keys(report ?? {}).includes('writes')).toBe(want !== undefined);
+  });
+});
+
 describe('formatDiscoveryTable', () => {
+  it('lists the writes in the last column', () => {
+    const table = formatDiscoveryTable([
+      endpoint({ path: '/v1/customers', writes: customerWrites }),
+      endpoint({ path: '/Contacts', writes: { create: { method: 'PUT', path: '/Contacts', mediaType: 'application/json', bodyFormat: 'json', bodyRecordPath: '' }, idempotencyHeader: 'Idempotency-Key', evidence: [] } }),
+      endpoint({ path: '/things' }),
+    ]);
+    expect(table.split('\n').map((line) => line.split(/\s{2,}/).at(-1))).toEqual([
+      'WRITES',
+      'create POST (form), update POST (form), read GET',
+      'create PUT, idempotency Idempotency-Key',
+      '-',
+    ]);
+  });
+
   it('lines up one row per endpoint under a header', () => {
     const table = formatDiscoveryTable([
       endpoint({
@@ -74,9 +119,9 @@ describe('formatDiscoveryTable', () => {
     ]);
     const lines = table.split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]?.split(/\s{2,}/)).toEqual(['METHOD', 'PATH', 'RECORDS', 'PAGINATION', 'INCREMENTAL', 'PRIMARY KEY', 'CONFIDENCE', 'SUGGESTED ENTITY']);
-    expect(lines[1]?.split(/\s{2,}/)).toEqual(['GET', '/v1/charges', 'data', 'last_id (starting_after)', '-', 'id', '0.96', 'Transaction (1.00)']);
-    expect(lines[2]?.split(/\s{2,}/)).toEqual(['GET', '/Invoices', '(body)', 'none', 'header If-Modified-Since', '-', '0.50', '-']);
+    expect(lines[0]?.split(/\s{2,}/)).toEqual(['METHOD', 'PATH', 'RECORDS', 'PAGINATION', 'INCREMENTAL', 'PRIMARY KEY', 'CONFIDENCE', 'SUGGESTED ENTITY', 'WRITES']);
+    expect(lines[1]?.split(/\s{2,}/)).toEqual(['GET', '/v1/charges', 'data', 'last_id (starting_after)', '-', 'id', '0.96', 'Transaction (1.00)', '-']);
+    expect(lines[2]?.split(/\s{2,}/)).toEqual(['GET', '/Invoices', '(body)', 'none', 'header If-Modified-Since', '-', '0.50', '-', '-']);
     // Columns line up: every row has PATH at the same offset.
     expect(lines.map((line) => line.indexOf('/') === -1 ? line.indexOf('PATH') : line.indexOf('/'))).toEqual([8, 8, 8]);
   });

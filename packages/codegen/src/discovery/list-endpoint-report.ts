@@ -1,4 +1,4 @@
-import type { ListEndpoint, ListEndpointReport, ReportPaginationType } from '../model.js';
+import type { EntityWrites, ListEndpoint, ListEndpointReport, ReportPaginationType, WritesReport } from '../model.js';
 
 /**
  * The report's pagination type for an endpoint: `last_id` is a kind of cursor to readers of
@@ -19,11 +19,23 @@ export function reportPaginationType(endpoint: Pick<ListEndpoint, 'pagination' |
   }
 }
 
+/** The report's view of the write operations: method, path and body format of each, the read path, the idempotency header. */
+function writesReport(writes: EntityWrites): WritesReport {
+  const write = ({ method, path, bodyFormat }: NonNullable<EntityWrites['create']>) => ({ method, path, bodyFormat });
+  return {
+    ...(writes.create ? { create: write(writes.create) } : {}),
+    ...(writes.update ? { update: write(writes.update) } : {}),
+    ...(writes.read ? { read: { path: writes.read.path } } : {}),
+    ...(writes.idempotencyHeader ? { idempotencyHeader: writes.idempotencyHeader } : {}),
+  };
+}
+
 /**
  * The stable JSON report of discovered list endpoints (`portage generate --dry-run --report
  * --format json`). Keys are always in the same order; `incremental` is null for filters the
  * report cannot express (a field of a POST search body); SOAP entities (a WSDL source) add
- * `soap: { operation, recordType }`.
+ * `soap: { operation, recordType }`, and endpoints whose records the spec can also write add
+ * `writes: { create?, update?, read?, idempotencyHeader? }`.
  *
  * @example
  * toListEndpointReport(discoverListEndpoints(document, refs))[0];
@@ -43,6 +55,7 @@ export function toListEndpointReport(endpoints: readonly ListEndpoint[]): ListEn
       primaryKey: endpoint.primaryKey,
       confidence: endpoint.confidence,
       ...(endpoint.soap !== undefined ? { soap: { operation: endpoint.soap.operation, recordType: endpoint.soap.recordType } } : {}),
+      ...(endpoint.writes !== undefined ? { writes: writesReport(endpoint.writes) } : {}),
     };
   });
 }

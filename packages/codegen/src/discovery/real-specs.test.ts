@@ -56,8 +56,29 @@ describe('Stripe', () => {
       incremental: null,
       primaryKey: 'id',
       confidence: expect.any(Number),
+      writes: expect.objectContaining({ create: { method: 'POST', path, bodyFormat: 'form' } }),
     });
     expect(endpoint.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('GET /v1/customers: created by a form POST on the list path, updated by a form POST on /v1/customers/{customer}', () => {
+    const { evidence, ...writes } = find('stripe', 'GET', '/v1/customers').writes ?? { evidence: [] };
+    expect(writes).toEqual({
+      create: { method: 'POST', path: '/v1/customers', operationId: 'PostCustomers', mediaType: 'application/x-www-form-urlencoded', bodyFormat: 'form', bodyRecordPath: '', recordPath: '' },
+      update: {
+        method: 'POST',
+        path: '/v1/customers/{customer}',
+        operationId: 'PostCustomersCustomer',
+        mediaType: 'application/x-www-form-urlencoded',
+        bodyFormat: 'form',
+        bodyRecordPath: '',
+        recordPath: '',
+        idParam: 'customer',
+      },
+      read: { path: '/v1/customers/{customer}', operationId: 'GetCustomersCustomer', idParam: 'customer', recordPath: '' },
+    });
+    // Stripe takes an Idempotency-Key header, but the spec does not declare it: the connector adds it by hand.
+    expect(evidence).toContain('no idempotency header declared');
   });
 
   it('excludes single-record reads and sorts by path', () => {
@@ -120,7 +141,27 @@ describe('Xero', () => {
       incremental: { in: 'header', name: 'If-Modified-Since' },
       primaryKey,
       confidence: expect.any(Number),
+      writes: expect.objectContaining({ create: expect.objectContaining({ path, bodyFormat: 'json' }) }),
     });
+  });
+
+  it('GET /Contacts: PUT createContacts, POST updateContact, bodies and answers of { Contacts: [...] }', () => {
+    const { evidence, ...writes } = find('xero', 'GET', '/Contacts').writes ?? { evidence: [] };
+    expect(writes).toEqual({
+      create: { method: 'PUT', path: '/Contacts', operationId: 'createContacts', mediaType: 'application/json', bodyFormat: 'json', bodyRecordPath: 'Contacts.0', recordPath: 'Contacts.0' },
+      update: {
+        method: 'POST',
+        path: '/Contacts/{ContactID}',
+        operationId: 'updateContact',
+        mediaType: 'application/json',
+        bodyFormat: 'json',
+        bodyRecordPath: 'Contacts.0',
+        recordPath: 'Contacts.0',
+        idParam: 'ContactID',
+      },
+      read: { path: '/Contacts/{ContactID}', operationId: 'getContact', idParam: 'ContactID', recordPath: 'Contacts.0' },
+    });
+    expect(evidence).toContain('create: also on the collection: POST /Contacts (updateOrCreateContacts)');
   });
 
   it('GET /Accounts: the spec has no page parameter, so no pagination', () => {
@@ -170,6 +211,13 @@ describe('GitHub', () => {
       incremental: { in: 'query', name: 'since' },
       primaryKey: 'id',
       confidence: 1,
+      writes: {
+        create: { method: 'POST', path: '/repos/{owner}/{repo}/issues', bodyFormat: 'json' },
+        update: { method: 'PATCH', path: '/repos/{owner}/{repo}/issues/{issue_number}', bodyFormat: 'json' },
+        read: { path: '/repos/{owner}/{repo}/issues/{issue_number}' },
+      },
     });
+    // Issues are updated by number, not by their record id: detection says so instead of guessing.
+    expect(endpoint.writes?.evidence).toContain('the item path takes `issue_number`, which may not be the record id `id`: check what {id} is replaced with');
   });
 });

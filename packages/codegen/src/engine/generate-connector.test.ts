@@ -39,6 +39,7 @@ describe('generateConnector on a small inline spec', () => {
         "scaffold connectors/acme/src/connector.ts",
         "scaffold connectors/acme/src/mappings/customers.ts",
         "scaffold connectors/acme/src/mappings/orders.ts",
+        "scaffold connectors/acme/src/mappings/customers-export.ts",
         "scaffold connectors/acme/src/connector.contract.test.ts",
         "scaffold connectors/acme/package.json",
         "scaffold connectors/acme/project.json",

@@ -1,6 +1,8 @@
+import { exportConfigName } from './entities-file.js';
 import { mapperName } from './mapping-stub.js';
-import { mappingModule, pascalCase, quote } from './names.js';
+import { exportModule, mappingModule, pascalCase, quote } from './names.js';
 import type { ScaffoldContext, ScaffoldEntity } from './scaffold-context.js';
+import { exportFunctions } from './export-stub.js';
 import { tsLiteral } from './ts-literal.js';
 
 /** Where connectors without an absolute server URL in their spec point until the engineer sets one. */
@@ -22,6 +24,47 @@ export function mapperLocalNames(entities: readonly ScaffoldEntity[]): Map<strin
   );
 }
 
+/** How one entity's export is wired: its stub's functions by local name, and which one each operation uses. */
+interface ExportWiring {
+  imports: { exported: string; local: string }[];
+  create?: string;
+  update?: string;
+}
+
+function exportWiring(entity: ScaffoldEntity, shared: boolean): ExportWiring | undefined {
+  if (entity.export === undefined) return undefined;
+  const functions = exportFunctions(entity);
+  // Two entities of one unified entity both export `fromX`: the entity name tells them apart.
+  const local = (name: string) => (shared ? `${entity.choice.name}${pascalCase(name)}` : name);
+  const imports = functions.map((fn) => ({ exported: fn.name, local: local(fn.name) }));
+  const [first, second] = imports;
+  return {
+    imports,
+    ...(entity.export.create ? { create: first?.local } : {}),
+    ...(entity.export.update ? { update: (entity.export.create ? (second ?? first) : first)?.local } : {}),
+  };
+}
+
+/** One `defineEntity` of the connector: on one line, or spread over lines with its export wired. */
+function entityLine(entity: ScaffoldEntity, mapper: string, wiring: ExportWiring | undefined): string {
+  const { choice, recordType } = entity;
+  const head = `${choice.name}: defineEntity<${recordType}, ${quote(choice.unified)}>(`;
+  if (wiring === undefined) return `    ${head}{ unified: ${quote(choice.unified)}, ...generated.${choice.name}, map: ${mapper} }),`;
+  const config = `generated.${exportConfigName(choice.name)}`;
+  return [
+    `    ${head}{`,
+    `      unified: ${quote(choice.unified)},`,
+    `      ...generated.${choice.name},`,
+    `      map: ${mapper},`,
+    '      export: {',
+    `        ...${config},`,
+    ...(wiring.create ? [`        create: { ...${config}.create, from: ${wiring.create} },`] : []),
+    ...(wiring.update ? [`        update: { ...${config}.update, from: ${wiring.update} },`] : []),
+    '      },',
+    '    }),',
+  ].join('\n');
+}
+
 /**
  * `src/connector.ts`, written once: `defineConnector` with the spec's base URL and auth, and
  * one `defineEntity` per chosen entity spreading the generated config and plugging in its
@@ -37,10 +80,16 @@ export function connectorFile(context: ScaffoldContext): string {
     const local = locals.get(choice.name) ?? exported;
     return importLine([local === exported ? exported : `${exported} as ${local}`], `./mappings/${mappingModule(choice.name)}.js`);
   });
-  const entityLines = context.entities.map(
-    ({ choice, recordType }) =>
-      `    ${choice.name}: defineEntity<${recordType}, ${quote(choice.unified)}>({ unified: ${quote(choice.unified)}, ...generated.${choice.name}, map: ${locals.get(choice.name)} }),`,
-  );
+  const counts = new Map<string, number>();
+  for (const { choice } of context.entities) counts.set(choice.unified, (counts.get(choice.unified) ?? 0) + 1);
+  const wirings = new Map(context.entities.map((entity) => [entity.choice.name, exportWiring(entity, (counts.get(entity.choice.unified) ?? 0) > 1)]));
+  const exportImports = context.entities.flatMap(({ choice }) => {
+    const wiring = wirings.get(choice.name);
+    if (wiring === undefined) return [];
+    const names = wiring.imports.map(({ exported, local }) => (local === exported ? exported : `${exported} as ${local}`));
+    return [importLine(names, `./mappings/${exportModule(choice.name)}.js`)];
+  });
+  const entityLines = context.entities.map((entity) => entityLine(entity, locals.get(entity.choice.name) ?? mapperName(entity.choice.unified), wirings.get(entity.choice.name)));
   const { auth, scheme } = context.auth;
   const authComment =
     scheme !== undefined ? `from the spec's security scheme "${scheme}"` : 'the spec declares no security scheme core supports; set the real one';
@@ -54,10 +103,14 @@ export function connectorFile(context: ScaffoldContext): string {
     "import * as generated from './generated/entities.js';",
     importLine(recordTypes, './generated/platform.js', true),
     ...mapperImports,
+    ...exportImports,
     '',
     '/**',
     ` * The ${context.platform} connector. Endpoints, pagination and incremental filters come from`,
     ' * ./generated/entities.ts (regenerated); override one by writing it after the spread.',
+    ...(context.entities.some((entity) => entity.export !== undefined)
+      ? [' * Exports (writes back) use the detected `<entity>Export` configs and the `from*` mappings.']
+      : []),
     ' *',
     ` * @example for await (const page of client.paginate(${context.connectorConst}.entities.${first})) console.log(page.records.length);`,
     ' */',

@@ -15,6 +15,8 @@ export interface FieldShape {
   optional: boolean;
   /** The value may be `null`. */
   nullable: boolean;
+  /** The spec marks the field `readOnly`: sent by the platform, never written (record fields only). */
+  readOnly?: boolean;
 }
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -59,7 +61,9 @@ export function recordFields(refs: SpecRefs, node: unknown): Map<string, FieldSh
     for (const name of Array.isArray(schema.required) ? schema.required : []) if (typeof name === 'string') required.add(name);
     if (isObject(schema.properties)) {
       for (const [name, property] of Object.entries(schema.properties)) {
-        if (!fields.has(name)) fields.set(name, { ...schemaShape(refs, property), optional: true });
+        if (fields.has(name)) continue;
+        const readOnly = isObject(refs.resolve<unknown>(property)) && refs.resolve<JsonObject>(property).readOnly === true;
+        fields.set(name, { ...schemaShape(refs, property), optional: true, ...(readOnly ? { readOnly } : {}) });
       }
     }
     for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) visit(member, seen);

@@ -66,3 +66,48 @@ export function matchFields(unified: ReadonlyMap<string, FieldShape>, record: Re
   }
   return matches;
 }
+
+/** One request body field the export stub pre-fills from a unified field. */
+export interface BodyFieldMatch {
+  /** The body field, e.g. `email_address`. */
+  body: string;
+  /** The unified field, e.g. `email`. */
+  unified: string;
+  /** The unified value may be `null` where the body field only allows absence: `?? undefined` bridges it. */
+  nullToUndefined: boolean;
+}
+
+/** Fields of every unified record that the platform sets itself: never written back. */
+const PLATFORM_SET = new Set(['id', 'createdAt', 'updatedAt']);
+
+/**
+ * The reverse of {@link matchFields}, for export stubs: the request body fields a unified field
+ * can fill as it is (same name once case and separators are ignored, a compatible type), in the
+ * unified schema's order. The platform's own id and timestamps and the body's `readOnly` fields
+ * are left out, and so is anything that needs a decision (enums, money, addresses, lists), so
+ * the type checker names exactly the required body fields still missing.
+ *
+ * @example
+ * matchBodyFields(unifiedFields('Customer'), recordFields(refs, createBodySchema))
+ * // [{ body: 'email', unified: 'email', nullToUndefined: true }, ...]
+ */
+export function matchBodyFields(unified: ReadonlyMap<string, FieldShape>, body: ReadonlyMap<string, FieldShape>): BodyFieldMatch[] {
+  const byName = new Map<string, string[]>();
+  for (const [name, shape] of body) {
+    if (shape.readOnly === true) continue;
+    const key = normalizeFieldName(name);
+    byName.set(key, [...(byName.get(key) ?? []), name]);
+  }
+  const matches: BodyFieldMatch[] = [];
+  for (const [name, shape] of unified) {
+    if (PLATFORM_SET.has(name)) continue;
+    const candidates = [...(byName.get(normalizeFieldName(name)) ?? [])].sort((a, b) => Number(b === name) - Number(a === name));
+    for (const candidate of candidates) {
+      const how = fit(body.get(candidate)!, shape);
+      if (how === undefined) continue;
+      matches.push({ body: candidate, unified: name, nullToUndefined: how === 'null-to-undefined' });
+      break;
+    }
+  }
+  return matches;
+}

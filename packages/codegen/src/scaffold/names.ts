@@ -47,6 +47,9 @@ export function kebabCase(name: string): string {
 /** The module name of an entity's mapping under src/mappings/: kebab-case, like every file. */
 export const mappingModule = (entity: string) => kebabCase(entity);
 
+/** The module name of an entity's export (reverse) mapping under src/mappings/: `customers-export`. */
+export const exportModule = (entity: string) => `${kebabCase(entity)}-export`;
+
 /**
  * A field name without case and separators, so `created_at`, `createdAt` and `CreatedAt`
  * compare equal.

@@ -2,7 +2,7 @@
 // entry point and READMEs. Shaped like connectors/fake-platform so every connector builds,
 // tests and lints the same way.
 import type { GeneratedFile } from '../model.js';
-import { mappingModule } from './names.js';
+import { exportModule, mappingModule } from './names.js';
 import type { ScaffoldContext } from './scaffold-context.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -58,7 +58,10 @@ function indexTs(context: ScaffoldContext): string {
 
 function readme(context: ScaffoldContext): string {
   const p = context.platform;
-  const mappings = context.entities.map(({ choice }) => `\`src/mappings/${mappingModule(choice.name)}.ts\``).join(', ');
+  const mappings = context.entities
+    .flatMap(({ choice, export: writes }) => [mappingModule(choice.name), ...(writes ? [exportModule(choice.name)] : [])])
+    .map((module) => `\`src/mappings/${module}.ts\``)
+    .join(', ');
   return `# ${connectorPackageName(p)}
 
 The Portage connector for ${p}. It was scaffolded by \`portage generate ${p}\` from the ${context.lock.format.startsWith('wsdl') ? 'WSDL\nset' : 'OpenAPI\nspec'} pinned in \`specs/${p}/spec.lock.json\` (first from \`${context.lock.source}\`).
@@ -79,10 +82,12 @@ entities, and as which unified entity, is kept in \`portage-connector.json\`.
   \`src/index.ts\`, \`src/connector.contract.test.ts\`, \`portage-connector.json\`, \`fixtures/\`
   and the package files.
 - Generated on every run, never edited: \`src/generated/types.ts\` (spec types),
-  \`src/generated/platform.ts\` (record types), \`src/generated/entities.ts\` (detected endpoint,
-  pagination and incremental config), \`specs/${p}/spec.lock.json\` and \`specs/${p}/surface.json\`.
+  \`src/generated/platform.ts\` (record and request body types), \`src/generated/entities.ts\`
+  (detected endpoint, pagination, incremental and export config), \`specs/${p}/spec.lock.json\`
+  and \`specs/${p}/surface.json\`.
 
-\`npm run typecheck\` names every unified field a mapping still has to fill in.
+\`npm run typecheck\` names every unified field a mapping still has to fill in, and every
+required request body field an export mapping (\`src/mappings/*-export.ts\`) still has to fill in.
 `;
 }
 

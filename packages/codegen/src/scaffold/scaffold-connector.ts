@@ -7,13 +7,15 @@ import { contractTestFile } from './contract-test-file.js';
 import { entitiesFile } from './entities-file.js';
 import { recordFields, unifiedFields } from './field-kinds.js';
 import { mappingStub } from './mapping-stub.js';
-import { matchFields } from './match-fields.js';
-import { assertEntityName, assertPlatformName, camelCase, isIdentifier, mappingModule, pascalCase, quote } from './names.js';
+import { matchBodyFields, matchFields } from './match-fields.js';
+import { assertEntityName, assertPlatformName, camelCase, exportModule, isIdentifier, mappingModule, pascalCase, quote } from './names.js';
+import { exportBodyOf } from './export-body.js';
+import { exportFunctions, exportStub } from './export-stub.js';
 import { connectorFile } from './connector-file.js';
 import { packageFiles } from './package-files.js';
 import { platformFile } from './platform-file.js';
 import { recordSchemaOf } from './record-schema.js';
-import type { ScaffoldContext, ScaffoldEntity } from './scaffold-context.js';
+import type { ScaffoldContext, ScaffoldEntity, ScaffoldExport, ScaffoldWrite } from './scaffold-context.js';
 import { typesFile } from './types-file.js';
 import { choiceKey } from './choose-entities.js';
 import { soapBaseUrl } from '../discovery/discover-soap-entities.js';
@@ -86,10 +88,26 @@ function operationsOf(document: OpenApiDocument, refs: SpecRefs, entities: reado
   });
 }
 
+/** An entity's detected writes with their body types and the fields the export stub pre-fills. */
+function scaffoldExportOf(document: OpenApiDocument, refs: SpecRefs, platformType: string, choice: EntityChoice, writes: ListEndpoint['writes']): ScaffoldExport | undefined {
+  if (writes === undefined) return undefined;
+  const unified = unifiedFields(choice.unified);
+  const typed = (write: NonNullable<typeof writes.create>, role: 'Create' | 'Update'): ScaffoldWrite => {
+    const body = exportBodyOf(document, refs, write, platformType);
+    return { write, bodyType: `${pascalCase(choice.name)}${role}Body`, bodyTypeExpression: body.type, matches: matchBodyFields(unified, recordFields(refs, body.recordNode)) };
+  };
+  return {
+    writes,
+    ...(writes.create ? { create: typed(writes.create, 'Create') } : {}),
+    ...(writes.update ? { update: typed(writes.update, 'Update') } : {}),
+  };
+}
+
 /**
  * Every file of a connector package except the spec lock and surface: generated types, record
- * types and entity configs (rewritten on each run), and the scaffold the engineer completes
- * (connector, mapping stubs, package files, contract test), written only when absent. Pure
+ * and request body types, entity and export configs (rewritten on each run), and the scaffold
+ * the engineer completes (connector, mapping stubs, export mapping stubs for entities the spec
+ * can write, package files, contract test), written only when absent. Pure
  * and deterministic: the same spec and choices give byte-identical files, in a fixed order.
  *
  * @example
@@ -114,12 +132,14 @@ export async function scaffoldConnector(input: ScaffoldInput): Promise<Generated
       };
     }
     const record = recordSchemaOf(document, refs, endpoint, platformType);
+    const exported = scaffoldExportOf(document, refs, platformType, choice, endpoint.writes);
     return {
       choice,
       endpoint,
       recordType: `${pascalCase(choice.name)}Record`,
       recordTypeExpression: record.type,
       matches: matchFields(unifiedFields(choice.unified), recordFields(refs, record.node)),
+      ...(exported !== undefined ? { export: exported } : {}),
     };
   });
   const baseUrl = wsdl !== undefined ? soapBaseUrl(wsdl) : baseUrlOf(document);
@@ -154,6 +174,14 @@ export async function scaffoldConnector(input: ScaffoldInput): Promise<Generated
         mappingStub({ entity: entity.choice.name, unified: entity.choice.unified, recordType: entity.recordType, matches: entity.matches }),
       ),
     ),
+    ...entities
+      .filter((entity) => entity.export !== undefined)
+      .map((entity) =>
+        scaffold(
+          `src/mappings/${exportModule(entity.choice.name)}.ts`,
+          exportStub({ entity: entity.choice.name, unified: entity.choice.unified, functions: exportFunctions(entity) }),
+        ),
+      ),
     scaffold('src/connector.contract.test.ts', contractTestFile(context)),
     ...packageFiles(context),
   ];

@@ -1,6 +1,6 @@
-import type { EntityChoice, ListEndpoint, SpecLock } from '../model.js';
+import type { DetectedWrite, EntityChoice, EntityWrites, ListEndpoint, SpecLock } from '../model.js';
 import type { DetectedAuth } from './auth-config.js';
-import type { FieldMatch } from './match-fields.js';
+import type { BodyFieldMatch, FieldMatch } from './match-fields.js';
 
 /** One chosen entity with everything its files need. */
 export interface ScaffoldEntity {
@@ -12,6 +12,26 @@ export interface ScaffoldEntity {
   recordTypeExpression: string;
   /** Unified fields the mapping stub pre-fills. */
   matches: FieldMatch[];
+  /** Set when the spec can write this entity's records: what the export config and stub need. */
+  export?: ScaffoldExport;
+}
+
+/** One write operation of an entity with its body type. */
+export interface ScaffoldWrite {
+  write: DetectedWrite;
+  /** The exported body type in generated/platform.ts, e.g. `CustomersCreateBody`. */
+  bodyType: string;
+  /** Its definition, e.g. `Xero['Contacts']`. */
+  bodyTypeExpression: string;
+  /** Body fields the export stub pre-fills from the unified record. */
+  matches: BodyFieldMatch[];
+}
+
+/** An entity's detected writes, as the scaffold files use them. */
+export interface ScaffoldExport {
+  writes: EntityWrites;
+  create?: ScaffoldWrite;
+  update?: ScaffoldWrite;
 }
 
 /** What the file builders of one connector read; derived once from the spec and the choices. */

@@ -4,6 +4,7 @@ import { authSchema } from './auth.js';
 import { errorMappingSchema } from './error-mapping.js';
 import { connectorSoapSchema } from './connector-soap.js';
 import { tenantPlacementSchema } from './tenant-placement.js';
+import { checkWebhookRoutes, webhooksSchema } from './define-webhooks.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
 import type { Entity } from './define-entity.js';
 
@@ -36,6 +37,8 @@ export const connectorConfigSchema = z.object({
    * builds each connection's SOAP client from it.
    */
   soap: connectorSoapSchema.optional(),
+  /** How the platform signs webhook deliveries and which entities its events touch. */
+  webhooks: webhooksSchema.optional(),
 });
 export type ConnectorConfig = z.input<typeof connectorConfigSchema>;
 export type ConnectorDefaults = z.infer<typeof connectorDefaultsSchema>;
@@ -72,5 +75,6 @@ export function defineConnector<E extends Record<string, AnyEntity>>(definition:
   if (!entities || Object.keys(entities).length === 0) {
     throw new PortageError('CONFIG_INVALID', `connector "${parsed.data.name}" declares no entities`);
   }
+  if (parsed.data.webhooks) checkWebhookRoutes(parsed.data.webhooks, Object.keys(entities), parsed.data.name);
   return Object.freeze({ ...parsed.data, entities });
 }

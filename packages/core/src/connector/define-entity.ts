@@ -6,6 +6,7 @@ import { incrementalSchema } from './incremental.js';
 import { tenantPlacementSchema } from './tenant-placement.js';
 import { paginationSchema, paramPlacementSchema, SOAP_PAGINATION_TYPES, type PaginationConfig } from './pagination.js';
 import { fieldProblems, formatProblems } from '../validation/field-problems.js';
+import { validateEntityExport, type EntityExport } from './define-export.js';
 
 /** The serialisable part of an entity: everything but the mapping function. */
 export const entityConfigSchema = z.object({
@@ -81,6 +82,9 @@ export interface EntityDefinition<Raw = unknown, N extends UnifiedEntityName = U
   map: EntityMapper<Raw, N>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each child has its own raw and unified types
   children?: readonly ChildEntity<Raw, any, any>[];
+  /** How records are written back to the platform (create/update with reverse mappings). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the request bodies are the connector's platform types
+  export?: EntityExport<N, any, any>;
 }
 
 export interface Entity<Raw = unknown, N extends UnifiedEntityName = UnifiedEntityName>
@@ -89,6 +93,9 @@ export interface Entity<Raw = unknown, N extends UnifiedEntityName = UnifiedEnti
   readonly map: EntityMapper<Raw, N>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each child has its own raw and unified types
   readonly children?: readonly ChildEntity<Raw, any, any>[];
+  /** How records are written back to the platform, when the connector declares it. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the request bodies are the connector's platform types
+  readonly export?: EntityExport<N, any, any>;
 }
 
 /**
@@ -106,7 +113,7 @@ export interface Entity<Raw = unknown, N extends UnifiedEntityName = UnifiedEnti
  * });
  */
 export function defineEntity<Raw, N extends UnifiedEntityName>(definition: EntityDefinition<Raw, N>): Entity<Raw, N> {
-  const { map, children, ...config } = definition;
+  const { map, children, export: entityExport, ...config } = definition;
   if (typeof map !== 'function') {
     throw new PortageError('CONFIG_INVALID', 'entity needs a `map` function from the raw record to the unified one');
   }
@@ -115,13 +122,20 @@ export function defineEntity<Raw, N extends UnifiedEntityName>(definition: Entit
       throw new PortageError('CONFIG_INVALID', `children.${index}: a child entity needs entity, unified (a unified entity name), path, primaryKey and map`);
     }
   }
+  if (entityExport !== undefined) validateEntityExport(entityExport);
   const parsed = entityConfigSchema.safeParse(config);
   if (!parsed.success) {
     throw new PortageError('CONFIG_INVALID', `invalid entity config: ${formatProblems(fieldProblems(parsed.error))}`);
   }
   checkSoapPairing('', parsed.data.request.soap !== undefined, parsed.data.pagination);
   if (parsed.data.deletions) checkSoapPairing('deletions.', parsed.data.deletions.request.soap !== undefined, parsed.data.deletions.pagination);
-  return Object.freeze({ ...parsed.data, unified: definition.unified, map, ...(children ? { children } : {}) });
+  return Object.freeze({
+    ...parsed.data,
+    unified: definition.unified,
+    map,
+    ...(children ? { children } : {}),
+    ...(entityExport ? { export: entityExport } : {}),
+  });
 }
 
 // SOAP continuation needs a SOAP first call, and a SOAP call cannot be paged by URL, query or

@@ -32,6 +32,8 @@ export interface FetchResponse<T = unknown> {
 export interface RequestOptions {
   /** Retry a POST/PATCH too (the platform dedupes it, e.g. with an idempotency key). */
   retrySafe?: boolean;
+  /** False for a request whose method says idempotent but is not (a PUT that creates). */
+  idempotent?: boolean;
   format?: ResponseFormat;
   signal?: AbortSignal;
 }
@@ -63,6 +65,7 @@ export function createFetchClient(options: FetchClientOptions): FetchClient {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     now: clock.now,
     sleep: clock.sleep,
+    ...(options.onRateLimitWait ? { onWait: (ms: number, reason: 'paused' | 'budget') => options.onRateLimitWait!({ ms, reason }) } : {}),
   });
   const authenticator = createAuthenticator(options.auth ?? { type: 'none' }, {
     ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -97,12 +100,13 @@ export function createFetchClient(options: FetchClientOptions): FetchClient {
       }
       const failure = outcome.kind === 'transport' ? outcome.failure : { type: 'response' as const, status: outcome.status, headers: outcome.headers };
       const decision = decideRetry(
-        { attempt, elapsedMs: clock.now() - startedAt, method: spec.method, retrySafe, outcome: failure, now: clock.now(), random: clock.random },
+        { attempt, elapsedMs: clock.now() - startedAt, method: spec.method, retrySafe, ...(requestOptions.idempotent === undefined ? {} : { idempotent: requestOptions.idempotent }), outcome: failure, now: clock.now(), random: clock.random },
         policy,
       );
       if (failure.type === 'response' && failure.status === 429 && decision.retry) {
         // Every request of this connection waits, not only the one that was told to.
         limiter.pauseUntil(clock.now() + decision.delayMs);
+        options.onRateLimitWait?.({ ms: decision.delayMs, reason: 'retry_after' });
       }
       if (!decision.retry) {
         const error = outcome.kind === 'unauthorized' ? credentialsRejected(outcome.error, refreshedAuth) : outcome.error;
@@ -113,7 +117,8 @@ export function createFetchClient(options: FetchClientOptions): FetchClient {
         logger.error({ requestId, attempt, code: error.code, action: error.action, reason: decision.reason, ...error.context }, 'request failed');
         throw error;
       }
-      logger.warn({ requestId, attempt, delayMs: Math.round(decision.delayMs), reason: decision.reason }, 'retrying request');
+      const answered = outcome.kind === 'transport' ? {} : { status: outcome.status, ...(outcome.error.context.trackingId ? { trackingId: outcome.error.context.trackingId } : {}) };
+      logger.warn({ requestId, attempt, ...answered, delayMs: Math.round(decision.delayMs), reason: decision.reason }, 'retrying request');
       await clock.sleep(decision.delayMs, requestOptions.signal);
     }
   }

@@ -35,8 +35,25 @@ export interface FetchClientOptions {
    * connection with `createSoapClient`.
    */
   soap?: Pick<SoapClient, 'paginate'>;
+  /**
+   * Told of every wait the rate limit imposes on this connection's requests: `retry_after`
+   * when a 429 makes a request wait before its retry, `paused` when a request waits out a
+   * quota pause (a 429 or exhausted quota headers), `budget` when it waits for the configured
+   * or learned rate budget. For metrics (count and seconds); must not throw.
+   */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
   /** Injected for tests. */
   clock?: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void>; random(): number };
+}
+
+/**
+ * One wait imposed by the rate limit, as `onRateLimitWait` reports it.
+ *
+ * @example const wait: RateLimitWait = { ms: 1500, reason: 'retry_after' };
+ */
+export interface RateLimitWait {
+  ms: number;
+  reason: 'retry_after' | 'paused' | 'budget';
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { currentLogContext } from './log-context.js';
 import { REDACTED } from './redact.js';
 
 /**
@@ -56,8 +57,22 @@ export const LOGGER_REDACT_PATHS: readonly string[] = Object.freeze([
   ...SECRET_HEADERS.map((h) => `*.headers${h.startsWith('[') ? h : `.${h}`}`),
 ]);
 
+// Fields of the enclosing `withLogContext`, unless the logger already binds them (a run's own
+// child logger binds its runId): a key appears once per line.
+function logContextMixin(_merge: object, _level: number, logger: pino.Logger): object {
+  const context = currentLogContext();
+  const keys = Object.keys(context);
+  if (keys.length === 0) return context;
+  const bound = logger.bindings();
+  for (const key of keys) {
+    if (key in bound) delete context[key];
+  }
+  return context;
+}
+
 /**
- * A JSON logger with pino's redaction configured as a backstop.
+ * A JSON logger with pino's redaction configured as a backstop. Lines written inside
+ * `withLogContext(fields, ...)` carry those fields (a job's `runId`, `jobId`).
  *
  * @example
  * const logger = createLogger({ name: 'portage-fetch', level: 'debug' });
@@ -68,6 +83,7 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     level: options.level ?? 'info',
     base: options.name === undefined ? {} : { name: options.name },
     redact: { paths: [...LOGGER_REDACT_PATHS], censor: REDACTED },
+    mixin: logContextMixin,
   };
   if (options.destination === undefined) return pino(config);
   const destination = typeof options.destination === 'string' ? pino.destination({ dest: options.destination, sync: false }) : options.destination;

@@ -14,6 +14,11 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** Must reject when `signal` aborts; injected by tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Told of each wait before a start: `paused` for a quota pause (a 429 or exhausted quota
+   * headers), `budget` for the rate budget. For metrics; must not throw.
+   */
+  onWait?: (ms: number, reason: 'paused' | 'budget') => void;
 }
 
 export interface RateLimiter {
@@ -72,11 +77,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     try {
       for (;;) {
         const t = now();
-        const wait = Math.max(pausedUntil - t, window.delayMs(t));
+        const paused = pausedUntil - t;
+        const wait = Math.max(paused, window.delayMs(t));
         if (wait <= 0) {
           window.record(t);
           return;
         }
+        options.onWait?.(wait, paused >= wait ? 'paused' : 'budget');
         await sleep(wait, signal);
         // An injected sleep may ignore the signal; never start an aborted request.
         signal?.throwIfAborted();

@@ -20,6 +20,8 @@ export interface RetryInput {
   method: HttpMethod;
   /** The caller made a POST or PATCH safe to repeat, e.g. with an idempotency key. */
   retrySafe: boolean;
+  /** Whether repeating the request is harmless; by default, by method (GET, HEAD, PUT, DELETE). */
+  idempotent?: boolean;
   outcome: RetryOutcome;
   /** Epoch ms. */
   now: number;
@@ -63,7 +65,7 @@ export function decideRetry(input: RetryInput, policy: RetryPolicy): RetryDecisi
   const stop = (reason: string): RetryDecision =>
     wait ? { retry: false, reason, waitUntil: now + wait.delayMs } : { retry: false, reason };
 
-  if (!IDEMPOTENT_METHODS.has(input.method) && !input.retrySafe && !neverSent(outcome)) {
+  if (!(input.idempotent ?? IDEMPOTENT_METHODS.has(input.method)) && !input.retrySafe && !neverSent(outcome)) {
     return stop(`${input.method} not marked retry-safe`);
   }
   if (input.attempt >= policy.maxAttempts) return stop(`max attempts ${policy.maxAttempts} reached`);

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { RunError } from '../runs/run-error.js';
+import type { WebhookTables } from '../webhooks/webhook-tables.js';
+import type { ExportTables } from '../exports/export-tables.js';
 
 /**
  * How well a connection works. `needs_reauth` waits for the customer; `disabled` is a
@@ -165,7 +167,7 @@ export interface ChangeEventsTable {
  * const db: Kysely<PortageTables> = createDatabase({ connectionString }).db;
  * await db.selectFrom('records').selectAll().execute();
  */
-export interface PortageTables {
+export interface PortageTables extends WebhookTables, ExportTables {
   connections: ConnectionsTable;
   records: RecordsTable;
   sync_seen: SyncSeenTable;

@@ -5,6 +5,7 @@ export {
   refreshConfigInputSchema,
   REFRESH_FALLBACKS,
   type EntityRefresh,
+  type ExportsRefresh,
   type ParseRefreshConfigOptions,
   type RefreshConfig,
   type RefreshConfigInput,

@@ -46,6 +46,18 @@ export interface EntityRefresh {
  */
 export interface RefreshConfig {
   entities: EntityRefresh[];
+  /** Write-back settings; absent: the export worker's defaults (5 requests in flight per connection). */
+  exports?: ExportsRefresh;
+}
+
+/**
+ * A connection's export (write-back) settings.
+ *
+ * @example const exports: ExportsRefresh = { concurrency: 2 };
+ */
+export interface ExportsRefresh {
+  /** Export requests the connection may have in flight at once, across every worker. */
+  concurrency?: number;
 }
 
 /**
@@ -115,6 +127,17 @@ const concurrency = z
   .int({ error: 'write how many entities may sync at once as a whole number, e.g. 1' })
   .positive({ error: 'concurrency is at least 1' });
 
+const exportsObject = z.strictObject(
+  {
+    concurrency: z
+      .number({ error: 'write how many export requests may be in flight at once as a whole number, e.g. 5' })
+      .int({ error: 'write how many export requests may be in flight at once as a whole number, e.g. 5' })
+      .positive({ error: 'export concurrency is at least 1' })
+      .optional(),
+  },
+  { error: 'write exports as a mapping, e.g. exports: { concurrency: 5 }' },
+);
+
 const incrementalObject = z.strictObject(
   { every: cronText.optional(), overlap: overlapText.optional() },
   { error: 'write { every: "<cron>", overlap: "<duration>" }, e.g. { every: "*/15 * * * *", overlap: "5 minutes" }' },
@@ -169,8 +192,9 @@ export const refreshConfigInputSchema = z.strictObject(
       .array(entityInput, { error: 'write a list of entities, e.g. entities: [{ entity: orders, window: 3 months }]' })
       .min(1, { error: 'list at least one entity, e.g. - entity: orders' }),
     defaults: defaultsInput.optional(),
+    exports: exportsObject.optional(),
   },
-  { error: 'write a mapping with "entities:" (and optionally "defaults:")' },
+  { error: 'write a mapping with "entities:" (and optionally "defaults:" and "exports:")' },
 );
 
 /**
@@ -187,6 +211,7 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   const last = path[path.length - 1];
   if (path.length === 0) return Object.keys(refreshConfigInputSchema.shape);
   if (path.length === 1 && last === 'defaults') return Object.keys(defaultsInput.shape);
+  if (path.length === 1 && last === 'exports') return Object.keys(exportsObject.shape);
   if (last === 'incremental') return Object.keys(incrementalObject.shape);
   if (last === 'fullResync') return Object.keys(fullResyncObject.shape);
   return Object.keys(entityInput.shape);
@@ -311,5 +336,6 @@ export function parseRefreshConfig(input: string | unknown, options: ParseRefres
     problems.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
     throw configInvalid('refresh config', problems, from);
   }
-  return { entities };
+  const exports = parsed.success ? parsed.data.exports : undefined;
+  return { entities, ...(exports && { exports: { ...(exports.concurrency !== undefined && { concurrency: exports.concurrency }) } }) };
 }

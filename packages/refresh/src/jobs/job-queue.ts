@@ -21,6 +21,12 @@ export interface QueueOptions {
 export interface SendOptions {
   singletonKey?: string;
   startAfter?: Date;
+  /**
+   * Where the job's insert runs instead of the queue's own pool, e.g. the caller's open
+   * transaction (`sqlExecutorFor(trx)` of @portage/persist), so the job commits or rolls back
+   * with the caller's rows.
+   */
+  db?: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 }
 
 /**

@@ -84,9 +84,11 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       const id = await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+        ...(sendOptions.db ? { db: sendOptions.db } : {}),
       });
       const due = !sendOptions.startAfter || sendOptions.startAfter.getTime() <= Date.now();
-      if (id && due && wakeups) await boss.getDb().executeSql('SELECT pg_notify($1, $2)', [channel, name]);
+      // Through the caller's db too: in a transaction, the wake-up goes out when it commits.
+      if (id && due && wakeups) await (sendOptions.db ?? boss.getDb()).executeSql('SELECT pg_notify($1, $2)', [channel, name]);
       return id;
     },
     work: async (name, workOptions, handler) => {

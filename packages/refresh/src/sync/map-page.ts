@@ -48,7 +48,7 @@ export function mapPage<Raw, N extends UnifiedEntityName>(
       const outputs = Array.isArray(mapped) ? mapped : [mapped];
       for (const output of outputs) {
         const data = validateUnified(entity.unified, output, { entity: entityName, recordId: externalId });
-        records.push({ externalId: outputs.length === 1 ? externalId : String((data as { id: string }).id), data, remoteUpdatedAt: updatedAt(raw, entity.updatedAtPath) });
+        records.push({ externalId: outputs.length === 1 ? externalId : String((data as { id: string }).id), data, remoteUpdatedAt: remoteUpdatedAt(raw, entity.updatedAtPath) });
       }
     } catch (cause) {
       const error =
@@ -64,7 +64,13 @@ export function mapPage<Raw, N extends UnifiedEntityName>(
   return { records, rejected };
 }
 
-function updatedAt(raw: unknown, path: string | undefined): Date | null {
+/**
+ * The raw record's last-modified time at `path`: epoch seconds or milliseconds, an ISO 8601 or
+ * HTTP date, or a Microsoft JSON date (Xero); null when absent or unreadable.
+ *
+ * @example remoteUpdatedAt({ UpdatedDateUTC: '/Date(1573755038314+0000)/' }, 'UpdatedDateUTC'); // 2019-11-14T18:10:38.314Z
+ */
+export function remoteUpdatedAt(raw: unknown, path: string | undefined): Date | null {
   if (!path) return null;
   const value = getPath(raw, path);
   if (typeof value === 'number') return new Date(value < 1e12 ? value * 1000 : value);

@@ -1,12 +1,13 @@
 import { isPortageError, PortageError, type Connector } from '@portage/core';
-import { createLogger, type FetchClientOptions, type Logger } from '@portage/fetch';
+import { createLogger, withLogContext, type FetchClientOptions, type LogContext, type Logger, type RateLimitWait } from '@portage/fetch';
 import { addEntityProgress, finishRun, loadCheckpoint, type ConnectionStore, type PortageDatabase } from '@portage/persist';
 import type { JobQueue, QueuedJob, QueueOptions } from '../jobs/job-queue.js';
 import { runSyncJob, type SyncContext } from '../sync/run-sync-job.js';
 import { createConnectionClients } from '../sync/connection-clients.js';
 import { syncJobKey, type SyncJobData } from '../sync/sync-job.js';
 import { canSync, nextHealth, type HealthEvent } from '../health/next-health.js';
-import { decideOnFailure } from './handle-sync-failure.js';
+import type { JobOutcome, WorkerMetrics } from '../metrics/worker-metrics.js';
+import { decideOnFailure, runErrorOf } from './handle-sync-failure.js';
 import { ensureSyncQueues, SYNC_QUEUE } from './sync-queues.js';
 
 export interface SyncWorkerOptions {
@@ -22,6 +23,8 @@ export interface SyncWorkerOptions {
   queueOptions?: Partial<QueueOptions>;
   /** Extra fetch-client options (tests: a transport, short retries). */
   fetchOptions?: Partial<FetchClientOptions>;
+  /** Where the worker counts jobs, records, errors and rate-limit waits (see `createWorkerMetrics`). */
+  metrics?: WorkerMetrics;
 }
 
 export interface SyncWorker {
@@ -41,11 +44,19 @@ export interface SyncWorker {
  */
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const logger = options.logger ?? createLogger({ name: 'portage-worker' });
+  const { metrics } = options;
+  const onRateLimitWait = metrics
+    ? (wait: RateLimitWait) => {
+        metrics.rateLimitWait(wait.reason, wait.ms / 1000);
+        options.fetchOptions?.onRateLimitWait?.(wait);
+      }
+    : options.fetchOptions?.onRateLimitWait;
+  const fetchOptions = { ...options.fetchOptions, ...(onRateLimitWait ? { onRateLimitWait } : {}) };
   const clients = createConnectionClients({
     database: options.database,
     connections: options.connections,
     logger,
-    ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+    fetchOptions,
   });
   const context: SyncContext = {
     database: options.database,
@@ -58,21 +69,40 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const enqueue = (data: SyncJobData, startAfter?: Date) =>
     options.queue.send(SYNC_QUEUE, data, { singletonKey: syncJobKey(data), ...(startAfter ? { startAfter } : {}) });
 
+  // Every line logged while the job runs (the fetch client's too) carries its job id and, once
+  // the job has started its run, the run id; the outcome goes to the metrics.
   async function handle(job: QueuedJob<SyncJobData>): Promise<void> {
+    const fields: LogContext = { jobId: job.id };
+    const started = performance.now();
+    metrics?.jobStarted(SYNC_QUEUE);
+    let outcome: JobOutcome = 'failed';
+    try {
+      outcome = await withLogContext(fields, () => runJob(job, fields));
+    } catch (error) {
+      outcome = job.retryCount >= job.retryLimit ? 'dead_lettered' : 'retried';
+      throw error;
+    } finally {
+      metrics?.jobFinished(SYNC_QUEUE, outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  async function runJob(job: QueuedJob<SyncJobData>, fields: LogContext): Promise<JobOutcome> {
     const { data } = job;
     const connection = await options.connections.get(data.connectionId);
     if (!canSync(connection.health)) {
       logger.warn({ jobId: job.id, connectionId: data.connectionId, health: connection.health }, 'sync skipped: the connection needs attention first');
-      return;
+      return 'skipped';
     }
     const moveHealth = async (event: HealthEvent, reason?: string) => {
       const next = nextHealth((await options.connections.get(data.connectionId)).health, event);
       await options.connections.setHealth(data.connectionId, next, reason);
     };
     try {
-      const result = await runSyncJob(context, data);
+      const result = await runSyncJob({ ...context, logger: runIdInto(fields) }, data);
       await finishRun(options.database.db, result.runId, 'succeeded');
       await moveHealth({ kind: 'sync_succeeded' });
+      metrics?.recordsWritten(data.entity, result);
+      return 'succeeded';
     } catch (error) {
       const lastAttempt = job.retryCount >= job.retryLimit;
       const decision = decideOnFailure(error, { lastAttempt, now: new Date() });
@@ -80,16 +110,21 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (portage.code === 'CONFLICT') {
         // Fenced out: another worker owns this sync and its run; nothing to record here.
         logger.warn({ jobId: job.id, connectionId: data.connectionId, entity: data.entity }, decision.reason);
-        return;
+        return 'superseded';
       }
-      logger.warn({ jobId: job.id, connectionId: data.connectionId, entity: data.entity, code: portage.code, action: portage.action, decision: decision.kind, reason: decision.reason }, 'sync job failed');
+      metrics?.syncError(portage.code);
       // The run a retry would resume: the one named by the checkpoint, if any.
       const checkpointRun = await runIdOf(data);
       const runId = (typeof portage.context.runId === 'string' ? portage.context.runId : undefined) ?? data.runId ?? checkpointRun;
+      if (runId) fields.runId = runId;
+      const trackingId = typeof portage.context.trackingId === 'string' ? portage.context.trackingId : undefined;
+      logger.warn(
+        { jobId: job.id, connectionId: data.connectionId, entity: data.entity, code: portage.code, action: portage.action, ...(trackingId ? { trackingId } : {}), decision: decision.kind, reason: decision.reason },
+        'sync job failed',
+      );
+      const runError = runErrorOf(portage, new Date());
       if (runId) {
-        await addEntityProgress(options.database.db, runId, data.entity, {
-          error: { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() },
-        });
+        await addEntityProgress(options.database.db, runId, data.entity, { error: runError });
       }
       if (decision.kind !== 'reschedule') {
         await moveHealth({ kind: 'sync_failed', code: portage.code, retriesSpent: lastAttempt || decision.kind === 'give_up' }, decision.reason);
@@ -97,16 +132,29 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (decision.kind === 'reschedule') {
         // The checkpoint keeps the position, so the follow-up job resumes where this one stopped.
         await enqueue(data, decision.at);
-        return;
+        metrics?.rateLimitWait('rescheduled', (decision.at.getTime() - Date.now()) / 1000);
+        return 'rescheduled';
       }
       // A retry resumes this run only through a checkpoint that names it; otherwise (failed
       // before its first page committed) the retry starts a new run and this one ends here.
       const resumable = runId !== undefined && checkpointRun === runId;
       if (runId && (decision.kind === 'give_up' || lastAttempt || !resumable)) {
-        await finishRun(options.database.db, runId, 'failed', { code: portage.code, action: portage.action, message: portage.message, at: new Date().toISOString() });
+        await finishRun(options.database.db, runId, 'failed', runError);
       }
       if (decision.kind === 'retry') throw error;
+      return 'failed';
     }
+  }
+
+  // runSyncJob binds its run id on a child of the logger it is given: catch it there, so the
+  // job's other lines (the fetch client's) carry it too.
+  function runIdInto(fields: LogContext): Logger {
+    const jobLogger = logger.child({});
+    jobLogger.onChild = (child) => {
+      const { runId } = child.bindings();
+      if (typeof runId === 'string') fields.runId = runId;
+    };
+    return jobLogger;
   }
 
   // The run id of an interrupted job lives in its checkpoint, not in the job data.

@@ -1,6 +1,6 @@
 import { PortageError, type ErrorCode } from '@portage/core';
 import { describe, expect, it } from 'vitest';
-import { decideOnFailure } from './handle-sync-failure.js';
+import { decideOnFailure, runErrorOf } from './handle-sync-failure.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const error = (code: ErrorCode, context = {}) => new PortageError(code, 'x', { context });
@@ -35,5 +35,29 @@ describe('decideOnFailure', () => {
 
   it('a plain Error is treated as UNKNOWN and retried', () => {
     expect(decideOnFailure(new Error('boom'), { lastAttempt: false, now }).kind).toBe('retry');
+  });
+});
+
+describe('runErrorOf', () => {
+  it('keeps what support needs from the context: tracking id, platform message and code, status, reset time', () => {
+    const waitUntil = new Date('2026-11-23T12:30:00Z');
+    const failure = new PortageError('RATE_LIMITED', 'GET /orders answered 429', {
+      context: { status: 429, trackingId: 'req_42', platformMessage: 'slow down', platformCode: 'rate_limit', waitUntil, url: 'https://x/orders', attempts: 3 },
+    });
+    expect(runErrorOf(failure, now)).toEqual({
+      code: 'RATE_LIMITED',
+      action: 'wait_until',
+      message: failure.message,
+      at: now.toISOString(),
+      status: 429,
+      trackingId: 'req_42',
+      platformMessage: 'slow down',
+      platformCode: 'rate_limit',
+      waitUntil: waitUntil.toISOString(),
+    });
+  });
+
+  it('an error without context is code, action, message and time', () => {
+    expect(Object.keys(runErrorOf(error('CONFIG_INVALID'), now)).sort()).toEqual(['action', 'at', 'code', 'message']);
   });
 });

@@ -1,4 +1,5 @@
 import { isPortageError, PortageError } from '@portage/core';
+import type { RunError } from '@portage/persist';
 
 /** What the worker does with a failed sync job. */
 export type FailureDecision =
@@ -32,4 +33,26 @@ export function decideOnFailure(error: unknown, attempt: { lastAttempt: boolean;
       break;
   }
   return { kind: 'retry', reason: attempt.lastAttempt ? `${portage.code}: retries spent, to the dead-letter queue` : `${portage.code}: will retry` };
+}
+
+/**
+ * Pure: the error a failed job records on its run, with what support needs to follow it up:
+ * the platform's tracking id, its own message and code, the HTTP status, and when a rate limit
+ * resets. Context from the fetch client is already redacted; nothing else of it is copied.
+ *
+ * @example runErrorOf(error, new Date()) // { code: 'UPSTREAM_UNAVAILABLE', action: 'retry', message, at, trackingId: 'req_1', status: 503 }
+ */
+export function runErrorOf(error: PortageError, at: Date): RunError {
+  const { trackingId, platformMessage, platformCode, status, waitUntil } = error.context;
+  return {
+    code: error.code,
+    action: error.action,
+    message: error.message,
+    at: at.toISOString(),
+    ...(typeof trackingId === 'string' ? { trackingId } : {}),
+    ...(typeof platformMessage === 'string' ? { platformMessage } : {}),
+    ...(typeof platformCode === 'string' ? { platformCode } : {}),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(waitUntil instanceof Date ? { waitUntil: waitUntil.toISOString() } : {}),
+  };
 }

@@ -1,0 +1,12 @@
+export { createDashboardServer, type DashboardServer, type DashboardServerOptions } from './server/create-dashboard-server.js';
+export { checkActionToken } from './server/check-action-token.js';
+export { escapeHtml, html, SafeHtml } from './page/html.js';
+export { renderPage } from './page/render-page.js';
+export type { PageModel } from './page/page-model.js';
+export { whatToDo, type WhatToDo } from './views/what-to-do.js';
+export type { RunView, RecordCounts } from './views/run-view.js';
+export type { ConnectionView } from './views/connection-view.js';
+export type { ErrorView } from './views/error-view.js';
+export type { DeadLetterView } from './views/dead-letter-view.js';
+export type { DriftView } from './views/drift-view.js';
+export type { ChartSeries } from './views/chart-series.js';

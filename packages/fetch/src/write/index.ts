@@ -1,0 +1,2 @@
+export { encodeForm } from './encode-form.js';
+export { sendWrite, type WriteRequest } from './send-write.js';

@@ -1,0 +1,10 @@
+export { DEFAULT_EXPORT_CONCURRENCY, type ExportContext } from './export-context.js';
+export { exportRecord, type ExportInput, type ExportResult } from './export-record.js';
+export { decideConflict, exportConflict, isExportConflict, contentHashWithoutUpdatedAt, type ConflictInput, type ConflictVerdict } from './export-conflict.js';
+export { withExportSlot, type ExportSlotOptions } from './export-slot.js';
+export type { ExportJobData } from './export-job.js';
+export { EXPORT_QUEUE, EXPORT_DEAD_LETTER_QUEUE, EXPORT_QUEUE_OPTIONS, ensureExportQueues } from './export-queues.js';
+export { enqueueExport } from './enqueue-export.js';
+export { replayDeadExports, type ReplayedExport } from './replay-dead-exports.js';
+export { decideOnExportFailure, type ExportFailureDecision } from './decide-on-export-failure.js';
+export { createExportWorker, type ExportWorker, type ExportWorkerOptions } from './create-export-worker.js';
