@@ -57,6 +57,8 @@ describe('xero: exporting unified contacts against the pinned Xero Accounting sp
   it('creates a contact with PUT /Contacts, updates it with POST /Contacts/{ContactID} after a sync, for the connection’s tenant', async () => {
     const created = await world.exportRecord({ entity: 'contacts', localKey: tui.id, record: tui });
     expect(created).toMatchObject({ status: 'created', externalId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // Xero writes UpdatedDateUTC as a Microsoft JSON date ("/Date(ms+0000)/"): read as a time.
+    expect(Number.isNaN(new Date(created.remoteUpdatedAt ?? 'missing').getTime())).toBe(false);
 
     const [create] = world.server.requests;
     expect(create?.operation).toBe('PUT /Contacts');

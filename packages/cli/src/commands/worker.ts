@@ -1,13 +1,12 @@
-import { once } from 'node:events';
 import { createCredentialCipher } from '@portage/persist';
 import { createExportWorker, createSyncWorker, createWorkerMetrics, DEFAULT_EXPORT_CONCURRENCY, serveMetrics, startScheduler } from '@portage/refresh';
 import { COMMON_HELP, parseCommandArgs } from '../args/parse-command-args.js';
 import { parseInteger } from '../args/parse-integer.js';
 import { usageError } from '../args/usage-error.js';
-import type { ResolvedIo } from '../io/cli-io.js';
 import { resolveRefreshConfig } from '../config/resolve-refresh-config.js';
 import type { Command } from './command.js';
 import { withRuntime } from './with-runtime.js';
+import { stopRequested } from '../io/stop-requested.js';
 
 const HELP = `usage: portage worker [--concurrency n] [--schedule cron|off] [options]
 
@@ -34,21 +33,6 @@ environment:
 
 ${COMMON_HELP}
 `;
-
-// Resolves when the caller's signal aborts, or on the first SIGINT/SIGTERM of the process.
-async function stopRequested(io: ResolvedIo): Promise<void> {
-  if (io.signal) {
-    if (!io.signal.aborted) await once(io.signal, 'abort');
-    return;
-  }
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await once(controller.signal, 'abort');
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
-}
 
 /**
  * `portage worker`: a sync worker plus the refresh scheduler.

@@ -21,10 +21,10 @@ function requireSecret(secret: string): void {
   }
 }
 
-function digest(secret: string, body: string, timestampSeconds: number): Buffer {
+function digest(secret: string, body: string | Buffer, timestampSeconds: number): Buffer {
   // The timestamp is part of the signed text so a captured request cannot be replayed later
   // with a fresh `t=`.
-  return createHmac('sha256', secret).update(`${timestampSeconds}.${body}`, 'utf8').digest();
+  return createHmac('sha256', secret).update(`${timestampSeconds}.`, 'utf8').update(body).digest();
 }
 
 /**
@@ -62,7 +62,8 @@ export interface VerifySignatureOptions {
  * further than `toleranceSeconds` from now (replays) and any malformed header. Several `v1=`
  * entries are allowed (any one matching is enough) so senders can rotate secrets.
  *
- * Pass the body exactly as received (the bytes as UTF-8 text), not a re-serialised object.
+ * Pass the body exactly as received (its bytes, or them as UTF-8 text), not a re-serialised
+ * object. Webhook intake checks platforms that sign this way with this same function.
  *
  * @example
  * const ok = verifySignature(secret, rawBody, req.headers['portage-signature'] ?? '');
@@ -70,7 +71,7 @@ export interface VerifySignatureOptions {
  */
 export function verifySignature(
   secret: string,
-  body: string,
+  body: string | Buffer,
   header: string,
   options: VerifySignatureOptions = {},
 ): boolean {
